@@ -108,14 +108,25 @@ export default defineStrategy({ name: 'two-modes', description: 'Holds SYN_SMALL
     study('ok.yaml', false);
     study('bad.yaml', true);
     const failed = 'breadth: bad.yaml: runs[1] (b-nan): strategy "two-modes" failed on 2005-01-03: the weight of SYN_SMALL is NaN';
-    expectBadInput(await breadth(['run', 'bad.yaml', '--db', 'out/r.db'], { cwd: dir }), failed);
-    expectBadInput(await breadth(['study', 'bad.yaml', '--out', 'out'], { cwd: dir }), failed);
-    expectBadInput(await breadth(['baseline', 'save', 'bad.yaml', '--out', 'out/b.json'], { cwd: dir }), failed);
+    // The commands are independent (each refused before it writes), so they run at once; regress needs the baseline saved first.
+    const [run, studied, baseline, saved] = await Promise.all([
+      breadth(['run', 'bad.yaml', '--db', 'out/r.db'], { cwd: dir }),
+      breadth(['study', 'bad.yaml', '--out', 'out'], { cwd: dir }),
+      breadth(['baseline', 'save', 'bad.yaml', '--out', 'out/b.json'], { cwd: dir }),
+      breadth(['baseline', 'save', 'ok.yaml', '--out', 'b.json'], { cwd: dir }),
+    ]);
+    expectBadInput(run, failed);
+    expectBadInput(studied, failed);
+    expectBadInput(baseline, failed);
     expectNothingStored(dir);
-    expectOk(await breadth(['baseline', 'save', 'ok.yaml', '--out', 'b.json'], { cwd: dir }));
-    expectBadInput(await breadth(['regress', 'bad.yaml', '--baseline', 'b.json'], { cwd: dir }), failed);
+    expectOk(saved);
+    const [regressed, flags] = await Promise.all([
+      breadth(['regress', 'bad.yaml', '--baseline', 'b.json'], { cwd: dir }),
+      breadth(['run', '--strategy', './two-modes.ts', '--param', 'nan=true', ...SMALL, '--db', 'out/r.db'], { cwd: dir }),
+    ]);
+    expectBadInput(regressed, failed);
     // The flags' one run is the strategy's line alone: there is no other run to tell it from.
-    expectBadInput(await breadth(['run', '--strategy', './two-modes.ts', '--param', 'nan=true', ...SMALL, '--db', 'out/r.db'], { cwd: dir }), /^breadth: strategy "two-modes" failed on 2005-01-03: the weight of SYN_SMALL is NaN/);
+    expectBadInput(flags, /^breadth: strategy "two-modes" failed on 2005-01-03: the weight of SYN_SMALL is NaN/);
   });
 
   it('a weight map naming a symbol the data lacks names it, and the file the decision came from', async () => {
@@ -127,11 +138,14 @@ export default defineStrategy({ name: 'two-modes', description: 'Holds SYN_SMALL
   it('decide() throws a string, create() throws null: exit 2, the strategy, the session, the value and the file — not breadth\'s internal error (probe r48b F1: exit 70)', async () => {
     const dir = scratch();
     const file = strategyFile(dir, 'string-thrower', `() => ({ schedule: schedules.monthStart, decide(view) { if (view.date >= '2005-06-01') throw 'no volatility'; } })`);
-    const o = await breadth(['run', '--strategy', './string-thrower.ts', ...SMALL, '--db', 'out/r.db'], { cwd: dir });
+    const nothing = strategyFile(dir, 'null-thrower', `() => { throw null; }`);
+    const [o, n] = await Promise.all([
+      breadth(['run', '--strategy', './string-thrower.ts', ...SMALL, '--db', 'out/r.db'], { cwd: dir }),
+      breadth(['run', '--strategy', './null-thrower.ts', ...SMALL, '--db', 'out/r.db'], { cwd: dir }),
+    ]);
     expectBadInput(o, `breadth: strategy "string-thrower" failed on 2005-06-01: it threw the string "no volatility", not an Error (in ${file})`);
     expect(o.stderr).not.toMatch(/internal error/);
-    const nothing = strategyFile(dir, 'null-thrower', `() => { throw null; }`);
-    expectBadInput(await breadth(['run', '--strategy', './null-thrower.ts', ...SMALL, '--db', 'out/r.db'], { cwd: dir }), `breadth: strategy "null-thrower" failed in create(): it threw null, not an Error (in ${nothing})`);
+    expectBadInput(n, `breadth: strategy "null-thrower" failed in create(): it threw null, not an Error (in ${nothing})`);
     expectNothingStored(dir);
   });
 
@@ -142,24 +156,25 @@ export default defineStrategy({ name: 'two-modes', description: 'Holds SYN_SMALL
     const study = (file: string): string => write(dir, `${file}.yaml`, ['title: t', `data: ${SMALL[1]}`, 'runs:', '  - name: r', '    strategy: equal-weight', '    models:', `      commission: { file: ${file}.ts }`, ''].join('\n'));
     const thrower = model('buy-refuser', `() => ({ name: 'refuses buys', commission: ({ quantity }) => { if (quantity > 0) throw new Error('buys are not priced'); return 0; } })`);
     study('buy-refuser');
-    const o = await breadth(['study', 'buy-refuser.yaml', '--out', 'out'], { cwd: dir });
-    expectBadInput(o, 'breadth: buy-refuser.yaml: runs[0] (r): commission model "refuses buys" (buy-refuser.ts) failed on 2005-01-03 in commission(…): buys are not priced (at ', `${thrower}:${lineOf(thrower, 'throw new Error')}:`);
     const broken = model('broken', `() => { throw new Error('no schedule given'); }`);
     study('broken');
-    expectBadInput(await breadth(['study', 'broken.yaml', '--out', 'out'], { cwd: dir }), 'broken.yaml: runs[0].models.commission: commission model "broken" (broken.ts) failed in create(): no schedule given (at ', `${broken}:${lineOf(broken, 'throw new Error')}:`);
+    const [o, b] = await Promise.all([breadth(['study', 'buy-refuser.yaml', '--out', 'out'], { cwd: dir }), breadth(['study', 'broken.yaml', '--out', 'out'], { cwd: dir })]);
+    expectBadInput(o, 'breadth: buy-refuser.yaml: runs[0] (r): commission model "refuses buys" (buy-refuser.ts) failed on 2005-01-03 in commission(…): buys are not priced (at ', `${thrower}:${lineOf(thrower, 'throw new Error')}:`);
+    expectBadInput(b, 'broken.yaml: runs[0].models.commission: commission model "broken" (broken.ts) failed in create(): no schedule given (at ', `${broken}:${lineOf(broken, 'throw new Error')}:`);
     expectNothingStored(dir);
   });
 
   it('a getter of the decision that throws, a revoked Proxy, a Symbol key: exit 2, one line naming the file and the getter\'s line — not breadth\'s internal error, not a sold book (probe r49b F4, F5: exit 70; rc 0)', async () => {
     const dir = scratch();
     const getter = strategyFile(dir, 'getter', `() => ({ schedule: schedules.monthStart, decide: () => ({ weights: { get SYN_SMALL(): number { throw new Error('no weight yet'); } } }) })`);
-    const o = await breadth(['run', '--strategy', './getter.ts', ...SMALL, '--db', 'out/r.db'], { cwd: dir });
+    const revoked = strategyFile(dir, 'revoked', `() => ({ schedule: schedules.monthStart, decide: () => { const r = Proxy.revocable({ SYN_SMALL: 1 }, {}); r.revoke(); return { weights: r.proxy }; } })`);
+    const symbol = strategyFile(dir, 'symbol-key', `() => ({ schedule: schedules.monthStart, decide: () => ({ weights: { [Symbol.for('SYN_SMALL')]: 1 } }) })`);
+    const run = (name: string) => breadth(['run', '--strategy', `./${name}.ts`, ...SMALL, '--db', 'out/r.db'], { cwd: dir });
+    const [o, r, k] = await Promise.all([run('getter'), run('revoked'), run('symbol-key')]);
     expectBadInput(o, `breadth: strategy "getter" failed on 2005-01-03: reading the weight of SYN_SMALL: no weight yet (at ${getter}:${lineOf(getter, 'no weight yet')}:`);
     expect(o.stderr).not.toMatch(/internal error/);
-    const revoked = strategyFile(dir, 'revoked', `() => ({ schedule: schedules.monthStart, decide: () => { const r = Proxy.revocable({ SYN_SMALL: 1 }, {}); r.revoke(); return { weights: r.proxy }; } })`);
-    expectBadInput(await breadth(['run', '--strategy', './revoked.ts', ...SMALL, '--db', 'out/r.db'], { cwd: dir }), `breadth: strategy "revoked" failed on 2005-01-03: reading its weights: Cannot perform 'getPrototypeOf' on a proxy that has been revoked (in ${revoked})`);
-    const symbol = strategyFile(dir, 'symbol-key', `() => ({ schedule: schedules.monthStart, decide: () => ({ weights: { [Symbol.for('SYN_SMALL')]: 1 } }) })`);
-    expectBadInput(await breadth(['run', '--strategy', './symbol-key.ts', ...SMALL, '--db', 'out/r.db'], { cwd: dir }), `breadth: strategy "symbol-key" failed on 2005-01-03: weights has a Symbol key (Symbol(SYN_SMALL))`, `(in ${symbol})`);
+    expectBadInput(r, `breadth: strategy "revoked" failed on 2005-01-03: reading its weights: Cannot perform 'getPrototypeOf' on a proxy that has been revoked (in ${revoked})`);
+    expectBadInput(k, `breadth: strategy "symbol-key" failed on 2005-01-03: weights has a Symbol key (Symbol(SYN_SMALL))`, `(in ${symbol})`);
     expectNothingStored(dir);
   });
 
@@ -227,7 +242,7 @@ describe.concurrent('an error a strategy or model raises outside breadth\'s call
     expectNothingStored(dir);
   });
 
-  it('in a local sweep the trial whose strategy did so fails with that line, and the others run, are ranked and kept', async () => {
+  it('in a local sweep the trial whose strategy did so fails with that line, and the others run, are ranked and kept', { timeout: 150_000 }, async () => {
     const dir = scratch();
     const file = write(
       dir,
@@ -255,7 +270,7 @@ describe.concurrent('an error a strategy or model raises outside breadth\'s call
   });
 });
 
-describe('a strategy that fails right after a cold load', () => {
+describe.concurrent('a strategy that fails right after a cold load', () => {
   it('ends by its exit code once the market cache is written: the entry is kept, never cut by the exit (which aborted breadth with a native stack trace under load, SIGABRT in place of exit 2)', async () => {
     const dir = scratch();
     mkdirSync(join(dir, 'd1'));
@@ -271,14 +286,17 @@ export default defineStrategy({
     // Three cold runs, each into an empty cache: the store worker starts as the replay does, and the strategy fails within
     // milliseconds. Before, process.exit cut the worker: the entry was missing in 3 of 5 tries here (and a cut inside
     // better-sqlite3's load aborted the process).
-    for (const k of [1, 2, 3]) {
-      const env = { BREADTH_CACHE_DIR: join(dir, `cache${k}`) };
-      const failed = await breadth(['run', '--data', 'd1', '--strategy', './fails.ts', '--db', `out/r${k}.db`], { cwd: dir, env });
-      expectBadInput(failed, `breadth: strategy "fails" failed on 2024-01-02: no plan for this (at ${file}:4:76)`);
-      const info = await breadth(['cache', 'info'], { cwd: dir, env });
-      expectOk(info);
-      expect(info.stdout).toMatch(/^ {2}1 sources, /m);
-    }
+    // The three are independent (a cache and a database each): they run at once, which only adds to the load.
+    await Promise.all(
+      [1, 2, 3].map(async (k) => {
+        const env = { BREADTH_CACHE_DIR: join(dir, `cache${k}`) };
+        const failed = await breadth(['run', '--data', 'd1', '--strategy', './fails.ts', '--db', `out/r${k}.db`], { cwd: dir, env });
+        expectBadInput(failed, `breadth: strategy "fails" failed on 2024-01-02: no plan for this (at ${file}:4:76)`);
+        const info = await breadth(['cache', 'info'], { cwd: dir, env });
+        expectOk(info);
+        expect(info.stdout).toMatch(/^ {2}1 sources, /m);
+      }),
+    );
   });
 });
 
@@ -287,8 +305,9 @@ describe.concurrent('output paths that are folders are refused before any work',
   beforeAll(async () => {
     dir = scratch();
     mkdirSync(join(dir, 'folder'));
-    expectOk(await breadth(['run', '--strategy', 'iwm-vs-smlf', '--db', 'store/r.db'], { cwd: dir }));
-    expectOk(await breadth(['run', '--strategy', 'iwm-vs-smlf', '--param', 'mode=hold-broad', '--label', 'hold', '--db', 'store/r.db'], { cwd: dir }));
+    // Runs on the small sample: the refusals below read the store, never the runs' data.
+    expectOk(await breadth(['run', '--strategy', 'iwm-vs-smlf', ...SMALL, '--db', 'store/r.db'], { cwd: dir }));
+    expectOk(await breadth(['run', '--strategy', 'iwm-vs-smlf', '--param', 'mode=hold-broad', '--label', 'hold', ...SMALL, '--db', 'store/r.db'], { cwd: dir }));
   });
 
   it('run --report <folder>: nothing run, nothing stored', async () => {
@@ -298,8 +317,9 @@ describe.concurrent('output paths that are folders are refused before any work',
   });
 
   it('report --out <folder>, compare --out <folder>', async () => {
-    expectBadInput(await breadth(['report', 'store/r.db', '--out', 'folder'], { cwd: dir }), '--out folder is a folder');
-    expectBadInput(await breadth(['compare', 'store/r.db', '1', '2', '--out', 'folder'], { cwd: dir }), '--out folder is a folder');
+    const [report, compare] = await Promise.all([breadth(['report', 'store/r.db', '--out', 'folder'], { cwd: dir }), breadth(['compare', 'store/r.db', '1', '2', '--out', 'folder'], { cwd: dir })]);
+    expectBadInput(report, '--out folder is a folder');
+    expectBadInput(compare, '--out folder is a folder');
     expect(readdirSync(join(dir, 'folder'))).toEqual([]);
   });
 
@@ -318,14 +338,16 @@ describe.concurrent('flag values are checked, never silently replaced', () => {
   };
 
   it('--rf abc and --rf nosuchseries: no such rate series in the data (which ones it has)', async () => {
-    expectBadInput(await run('--rf', 'abc'), '--rf abc: no rate series "abc"', 'tbill3m');
-    expectBadInput(await run('--rf', 'nosuchseries'), '--rf nosuchseries: no rate series');
+    const [abc, none] = await Promise.all([run('--rf', 'abc'), run('--rf', 'nosuchseries')]);
+    expectBadInput(abc, '--rf abc: no rate series "abc"', 'tbill3m');
+    expectBadInput(none, '--rf nosuchseries: no rate series');
   });
 
   it('--rf 3%: write the rate as a decimal', async () => {
-    expectBadInput(await run('--rf', '3%'), '--rf 3%', '--rf 0.03');
+    const [three, noisy] = await Promise.all([run('--rf', '3%'), run('--rf', '2.89 %')]);
+    expectBadInput(three, '--rf 3%', '--rf 0.03');
     // 2.89 % is 0.0289 as a decimal, not 2.89 / 100 = 0.028900000000000002 (probe r57a: no double's noise in a message).
-    expectBadInput(await run('--rf', '2.89 %'), '--rf 2.89 %: write the annual rate as a decimal (--rf 0.0289 for 2.89 %)');
+    expectBadInput(noisy, '--rf 2.89 %: write the annual rate as a decimal (--rf 0.0289 for 2.89 %)');
   });
 
   it('--cash 5e307: a clear bound', async () => {
@@ -351,12 +373,14 @@ function readOnlyShell(folder: string, script: string, cwd: string) {
 
 const canMountReadOnly = process.getuid?.() !== 0 || spawnSync('unshare', ['-m', 'true']).status === 0;
 
-describe.runIf(canMountReadOnly)('reading commands work on a read-only results database', () => {
+// Chains of CLI processes, run beside the file's other tests: 120 s, not the default 60 s, for a loaded machine.
+describe.runIf(canMountReadOnly).concurrent('reading commands work on a read-only results database', { timeout: 120_000 }, () => {
   it('runs list, runs show, report and compare read it; runs delete says it is read-only; the file is unchanged', async () => {
     const dir = scratch();
     const store = join(dir, 'store');
-    expectOk(await breadth(['run', '--strategy', 'iwm-vs-smlf', '--db', join(store, 'r.db')], { cwd: dir }));
-    expectOk(await breadth(['run', '--strategy', 'iwm-vs-smlf', '--param', 'mode=hold-broad', '--db', join(store, 'r.db')], { cwd: dir }));
+    // Runs on the small sample: what is read-only is the store, whatever the runs in it.
+    expectOk(await breadth(['run', '--strategy', 'iwm-vs-smlf', ...SMALL, '--db', join(store, 'r.db')], { cwd: dir }));
+    expectOk(await breadth(['run', '--strategy', 'iwm-vs-smlf', '--param', 'mode=hold-broad', ...SMALL, '--db', join(store, 'r.db')], { cwd: dir }));
     const hash = () => createHash('sha256').update(readFileSync(join(store, 'r.db'))).digest('hex');
     const before = hash();
     const cli = `${quote(process.execPath)} --conditions=breadth-source ${quote(bin)}`;
@@ -398,15 +422,64 @@ describe.runIf(canMountReadOnly)('reading commands work on a read-only results d
   });
 });
 
-describe('a file that holds no store, named to a command that reads one (probe r60c L2)', () => {
+describe.concurrent('a file that holds no store, named to a command that reads one (probe r60c L2)', () => {
   it('runs list, runs show, export, report, compare and runs delete refuse an empty file in one line and leave it as it was (0 bytes: it became a 147 KB store, "upgraded notes.txt from schema v0 to v13")', async () => {
     const dir = scratch();
     write(dir, 'notes.txt', '');
     const refusal = 'breadth: notes.txt is empty: not a breadth store; name the results database `breadth run --db` or `breadth study` wrote';
     const commands = [['runs', 'list', 'notes.txt'], ['runs', 'show', 'notes.txt'], ['export', 'notes.txt', '1'], ['report', 'notes.txt', '1'], ['compare', 'notes.txt', '1', '2'], ['runs', 'delete', 'notes.txt', '1']];
-    for (const args of commands) expectBadInput(await breadth(args, { cwd: dir }), refusal);
+    for (const o of await Promise.all(commands.map((args) => breadth(args, { cwd: dir })))) expectBadInput(o, refusal);
     expect(readFileSync(join(dir, 'notes.txt')).length).toBe(0);
     expect(readdirSync(dir)).toEqual(['notes.txt']); // no journal, -wal, -shm or page beside it
+  });
+});
+
+/**
+ * How to run a command as a user whom a folder's permissions make read-only, where this process is
+ * root: nobody (uid 65534) through util-linux's setpriv, when it is installed and nobody may run
+ * this Node and read this tree (a clone under root's 0700 home is unreadable to it). Else (not
+ * root) no switch is needed: the folder's write bits are turned off.
+ */
+function asNobody(): { prefix: string } | { skip: string } {
+  if (process.getuid?.() !== 0) return { prefix: '' };
+  const prefix = 'setpriv --reuid=65534 --regid=65534 --clear-groups';
+  const probe = spawnSync('sh', ['-c', `${prefix} sh -c ${quote(`test -x ${quote(process.execPath)} && test -r ${quote(bin)}`)}`]);
+  if (probe.error || probe.status === 127) return { skip: 'setpriv (util-linux) is not installed' };
+  if (probe.status !== 0) return { skip: `user nobody may not run ${process.execPath} or read ${bin}` };
+  return { prefix };
+}
+const nobody = asNobody();
+if ('skip' in nobody) console.warn(`test/cli/run/blame: the read-only-by-permissions folder test is skipped as root: ${nobody.skip}`);
+
+describe.skipIf('skip' in nobody).concurrent('reading commands work on a store in a folder read-only by its permissions (probe r56d: SQLITE_READONLY_DIRECTORY was refused as "cannot write")', () => {
+  it('runs list, runs show, export and report read it (nothing created beside it); run and runs delete are refused in one line', async () => {
+    const dir = scratch();
+    const store = join(dir, 'store');
+    const out = join(dir, 'out'); // writable by everyone: the report, and the temp folder of the store's snapshot
+    expectOk(await breadth(['run', '--strategy', 'iwm-vs-smlf', '--db', join(store, 'r.db')], { cwd: dir }));
+    mkdirSync(out, { mode: 0o777 });
+    chmodSync(out, 0o777);
+    chmodSync(dir, 0o755);
+    const before = readFileSync(join(store, 'r.db'));
+    const prefix = 'prefix' in nobody ? nobody.prefix : '';
+    const cli = `${prefix} ${quote(process.execPath)} --conditions=breadth-source ${quote(bin)}`;
+    const db = quote(join(store, 'r.db'));
+    // Not root: the folder's write bits off for the commands, back on after.
+    const readOnly = (script: string) => shell(prefix ? script : `chmod a-w ${quote(store)} && ${script}; status=$?; chmod u+w ${quote(store)}; exit $status`, { cwd: dir, env: { TMPDIR: out } });
+    const read = await readOnly(
+      [`${cli} runs list ${db}`, `${cli} runs show ${db} 1`, `${cli} export ${db} 1 --what yearly`, `${cli} report ${db} 1 --out ${quote(join(out, 'report.html'))}`].join(' && '),
+    );
+    expectOk(read);
+    expect(read.stderr).toBe('');
+    expect(read.stdout).toContain('iwm-vs-smlf');
+    expect(read.stdout).toMatch(/^year,/m); // the export's CSV header
+    expect(read.stdout).toContain(`tear sheet of run 1: ${join(out, 'report.html')}`);
+    expect(readdirSync(store)).toEqual(['r.db']);
+    expect(readdirSync(out).filter((name) => name.startsWith('breadth-store-'))).toEqual([]); // the snapshot is gone with the command
+    expect(readFileSync(join(store, 'r.db')).equals(before)).toBe(true);
+    for (const writing of [`${cli} runs delete ${db} 1`, `${cli} run --strategy iwm-vs-smlf --db ${db}`]) {
+      expectBadInput(await readOnly(writing), `breadth: cannot write results store ${join(store, 'r.db')}: the file or its folder is read-only`);
+    }
   });
 });
 
@@ -453,54 +526,5 @@ describe.runIf(canMountAsRoot)("a read-only store's snapshot copy in the temp fo
     expectOk(listing);
     expect(listing.stdout).toContain('iwm-vs-smlf');
     expect(snapshots()).toEqual([live]); // the dead reader's went; this one's own went on close
-  });
-});
-
-/**
- * How to run a command as a user whom a folder's permissions make read-only, where this process is
- * root: nobody (uid 65534) through util-linux's setpriv, when it is installed and nobody may run
- * this Node and read this tree (a clone under root's 0700 home is unreadable to it). Else (not
- * root) no switch is needed: the folder's write bits are turned off.
- */
-function asNobody(): { prefix: string } | { skip: string } {
-  if (process.getuid?.() !== 0) return { prefix: '' };
-  const prefix = 'setpriv --reuid=65534 --regid=65534 --clear-groups';
-  const probe = spawnSync('sh', ['-c', `${prefix} sh -c ${quote(`test -x ${quote(process.execPath)} && test -r ${quote(bin)}`)}`]);
-  if (probe.error || probe.status === 127) return { skip: 'setpriv (util-linux) is not installed' };
-  if (probe.status !== 0) return { skip: `user nobody may not run ${process.execPath} or read ${bin}` };
-  return { prefix };
-}
-const nobody = asNobody();
-if ('skip' in nobody) console.warn(`test/cli/run/blame: the read-only-by-permissions folder test is skipped as root: ${nobody.skip}`);
-
-describe.skipIf('skip' in nobody)('reading commands work on a store in a folder read-only by its permissions (probe r56d: SQLITE_READONLY_DIRECTORY was refused as "cannot write")', () => {
-  it('runs list, runs show, export and report read it (nothing created beside it); run and runs delete are refused in one line', async () => {
-    const dir = scratch();
-    const store = join(dir, 'store');
-    const out = join(dir, 'out'); // writable by everyone: the report, and the temp folder of the store's snapshot
-    expectOk(await breadth(['run', '--strategy', 'iwm-vs-smlf', '--db', join(store, 'r.db')], { cwd: dir }));
-    mkdirSync(out, { mode: 0o777 });
-    chmodSync(out, 0o777);
-    chmodSync(dir, 0o755);
-    const before = readFileSync(join(store, 'r.db'));
-    const prefix = 'prefix' in nobody ? nobody.prefix : '';
-    const cli = `${prefix} ${quote(process.execPath)} --conditions=breadth-source ${quote(bin)}`;
-    const db = quote(join(store, 'r.db'));
-    // Not root: the folder's write bits off for the commands, back on after.
-    const readOnly = (script: string) => shell(prefix ? script : `chmod a-w ${quote(store)} && ${script}; status=$?; chmod u+w ${quote(store)}; exit $status`, { cwd: dir, env: { TMPDIR: out } });
-    const read = await readOnly(
-      [`${cli} runs list ${db}`, `${cli} runs show ${db} 1`, `${cli} export ${db} 1 --what yearly`, `${cli} report ${db} 1 --out ${quote(join(out, 'report.html'))}`].join(' && '),
-    );
-    expectOk(read);
-    expect(read.stderr).toBe('');
-    expect(read.stdout).toContain('iwm-vs-smlf');
-    expect(read.stdout).toMatch(/^year,/m); // the export's CSV header
-    expect(read.stdout).toContain(`tear sheet of run 1: ${join(out, 'report.html')}`);
-    expect(readdirSync(store)).toEqual(['r.db']);
-    expect(readdirSync(out).filter((name) => name.startsWith('breadth-store-'))).toEqual([]); // the snapshot is gone with the command
-    expect(readFileSync(join(store, 'r.db')).equals(before)).toBe(true);
-    for (const writing of [`${cli} runs delete ${db} 1`, `${cli} run --strategy iwm-vs-smlf --db ${db}`]) {
-      expectBadInput(await readOnly(writing), `breadth: cannot write results store ${join(store, 'r.db')}: the file or its folder is read-only`);
-    }
   });
 });

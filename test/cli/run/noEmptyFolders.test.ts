@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { breadth, expectBadInput, expectOk, hasSharedData, scratch, sharedData, signalOnEntry, smallStudy, type Started, startBreadth, write } from '../helpers.ts';
 
 /**
@@ -45,6 +45,24 @@ function runsIn(db: string): number {
   }
 }
 
+/** The sample, small, as CSV files in a folder of their own: quick to load (the default sample takes seconds to generate). */
+let tiny: string;
+beforeAll(async () => {
+  tiny = join(scratch(), 'tiny');
+  expectOk(await breadth(['data', 'sample', '--out', tiny, '--stocks', '20', '--years', '2'], { cwd: scratch() }));
+});
+
+/**
+ * Runs `fn` once the real-data test before it has ended: the first loads the real data into the
+ * market cache (some 20 s of reading), the next finds it there, as when they ran one after the other.
+ */
+let realDataTurn: Promise<unknown> = Promise.resolve();
+function inTurn<T>(fn: () => Promise<T>): Promise<T> {
+  const mine = realDataTurn.then(fn);
+  realDataTurn = mine.catch(() => undefined);
+  return mine;
+}
+
 /** The entries of `dir` besides the inputs a test wrote: what the command left. */
 const left = (dir: string, inputs: readonly string[]): string[] => readdirSync(dir).filter((name) => !inputs.includes(name));
 
@@ -61,27 +79,32 @@ export default defineStrategy({ name: 'throws', description: 'fails at its first
       ['--strategy', 'size-tilt', '--from', '2090-01-01'],
       ['--strategy', './throws.ts'],
     ];
-    for (const flags of refused) {
-      const o = await breadth(['run', ...flags, '--db', 'store/x/a.db', '--report', 'pages/x/a.html'], { cwd: dir });
+    // On the small sample, all at once: each is refused for its own flag (no symbol NOPE, unknown parameter nope, no sessions from 2090, boom).
+    for (const o of await Promise.all(refused.map((flags) => breadth(['run', ...flags, '--data', tiny, '--db', 'store/x/a.db', '--report', 'pages/x/a.html'], { cwd: dir })))) {
       expect(o.status, o.stderr).toBe(2);
-      expect(left(dir, ['throws.ts'])).toEqual([]);
     }
+    expect(left(dir, ['throws.ts'])).toEqual([]);
   });
 
   it('run <study file> with a bad date, and baseline save of a study with an unknown key', async () => {
     const dir = scratch();
     write(dir, 'baddate.yaml', smallStudy().replace('data: sample', 'data: sample\nfrom: 2015-13-01'));
     write(dir, 'badkey.yaml', smallStudy().replace('data: sample', 'data: sample\nriskfree: 0.02'));
-    expectBadInput(await breadth(['run', 'baddate.yaml', '--db', 'store/x/a.db'], { cwd: dir }), '2015-13-01');
-    expectBadInput(await breadth(['baseline', 'save', '--out', 'baselines/x/b.json', 'badkey.yaml'], { cwd: dir }), 'riskfree');
+    const [run, save] = await Promise.all([breadth(['run', 'baddate.yaml', '--db', 'store/x/a.db'], { cwd: dir }), breadth(['baseline', 'save', '--out', 'baselines/x/b.json', 'badkey.yaml'], { cwd: dir })]);
+    expectBadInput(run, '2015-13-01');
+    expectBadInput(save, 'riskfree');
     expect(left(dir, ['baddate.yaml', 'badkey.yaml'])).toEqual([]);
   });
 
   it('sweep with a bad --workers or --metric', async () => {
     const dir = scratch();
     write(dir, 'sweep.yaml', `${smallStudy()}    sweep:\n      params:\n        lookback: [42, 63]\n`);
-    expectBadInput(await breadth(['sweep', 'sweep.yaml', '--db', 'store/x/a.db', '--workers', '0'], { cwd: dir }), '--workers');
-    expectBadInput(await breadth(['sweep', 'sweep.yaml', '--db', 'store/x/a.db', '--metric', 'nope'], { cwd: dir }), '--metric');
+    const [workers, metric] = await Promise.all([
+      breadth(['sweep', 'sweep.yaml', '--db', 'store/x/a.db', '--workers', '0'], { cwd: dir }),
+      breadth(['sweep', 'sweep.yaml', '--db', 'store/x/a.db', '--metric', 'nope'], { cwd: dir }),
+    ]);
+    expectBadInput(workers, '--workers');
+    expectBadInput(metric, '--metric');
     expect(left(dir, ['sweep.yaml'])).toEqual([]);
   });
 
@@ -95,19 +118,19 @@ Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
 export default defineStrategy({ name: 'slow', description: 'loads slowly', dataNeeds: 'stock prices', params: z.object({}),
   create: () => ({ schedule: schedules.monthStart, decide: () => ({ weights: {} }) }) });
 `);
-    const started = startBreadth(['run', '--strategy', './slow.ts', '--db', 'store/x/a.db', '--report', 'pages/x/a.html'], { cwd: dir });
+    const started = startBreadth(['run', '--strategy', './slow.ts', '--data', tiny, '--db', 'store/x/a.db', '--report', 'pages/x/a.html'], { cwd: dir });
     expect(await signalOnEntry(started, dir, (name) => name === 'loading', 'SIGINT')).toBe(true);
     const o = await started.ended;
     expect(o.status === 130 || o.signal === 'SIGINT', o.stderr).toBe(true);
     expect(left(dir, ['slow.ts', 'loading'])).toEqual([]);
 
-    expectOk(await breadth(['run', '--strategy', 'size-tilt', '--from', '2024-01-02', '--db', 'store/x/a.db', '--report', 'pages/x/a.html'], { cwd: dir }));
+    expectOk(await breadth(['run', '--strategy', 'size-tilt', '--data', tiny, '--db', 'store/x/a.db', '--report', 'pages/x/a.html'], { cwd: dir }));
     expect(readdirSync(`${dir}/store/x`)).toContain('a.db');
     expect(readdirSync(`${dir}/pages/x`)).toEqual(['a.html']);
   });
 });
 
-describe('Ctrl-C after the run is stored', () => {
+describe.concurrent('Ctrl-C after the run is stored', () => {
   it('says that the run is stored and how to write the tear sheet it stopped (probe r67b F6: exit 130 in silence)', async () => {
     const dir = scratch();
     const store = join(dir, 'store');
@@ -128,7 +151,7 @@ describe('Ctrl-C after the run is stored', () => {
   });
 
   // A run on the real data stores some 70 MB: closing the store after the commit takes long enough for a signal to land before a listener set after it (as the probe found it, 2 of 2).
-  it.skipIf(!hasSharedData)('says so for a Ctrl-C the moment the run is in the store, before the command has read it back (probe r68b F1: still silent when it came just after the commit)', async () => {
+  it.skipIf(!hasSharedData)('says so for a Ctrl-C the moment the run is in the store, before the command has read it back (probe r68b F1: still silent when it came just after the commit)', () => inTurn(async () => {
     const dir = scratch();
     const started = startBreadth(['run', '--strategy', 'equal-weight', '--data', sharedData, '--from', '2017-01-01', '--db', 'a.db', '--report', 'pages/a.html'], { cwd: dir, timeoutMs: 170_000 });
     expect(await signalOnStored(started, join(dir, 'a.db'), 'SIGINT')).toBe(true);
@@ -136,12 +159,12 @@ describe('Ctrl-C after the run is stored', () => {
     expect(o.signal ?? o.status).toBe(o.signal === null ? 130 : 'SIGINT');
     expect(o.stderr).toBe('breadth: interrupted: run 1 is stored in a.db; the tear sheet was not written: breadth report a.db 1 --out pages/a.html\n');
     expect(existsSync(join(dir, 'pages'))).toBe(false);
-  }, 180_000);
+  }), 180_000);
 });
 
-describe('Ctrl-C while the runs are written', () => {
+describe.concurrent('Ctrl-C while the runs are written', () => {
   // The real data's run is some 70 MB in the store: a Ctrl-C as the new store's file appears lands in its write.
-  it.skipIf(!hasSharedData)('run <study>: the write ends and the runs are stored, never a new store left empty (probe r68b F2)', async () => {
+  it.skipIf(!hasSharedData)('run <study>: the write ends and the runs are stored, never a new store left empty (probe r68b F2)', () => inTurn(async () => {
     const dir = scratch();
     write(dir, 'study.yaml', `title: one run\ndata: ${sharedData}\nfrom: 2017-01-01\nruns:\n  - name: ew\n    strategy: equal-weight\n`);
     const started = startBreadth(['run', 'study.yaml', '--db', 'store/x/a.db', '--no-reports'], { cwd: dir, timeoutMs: 170_000 });
@@ -151,5 +174,5 @@ describe('Ctrl-C while the runs are written', () => {
     expect(o.signal ?? o.status).toBe(o.signal === null ? 130 : 'SIGINT');
     expect(o.stderr).toBe("breadth: interrupted: the study's runs are stored in store/x/a.db: breadth runs list store/x/a.db lists them\n");
     expect(runsIn(join(dir, 'store', 'x', 'a.db'))).toBe(1);
-  }, 180_000);
+  }), 180_000);
 });

@@ -141,11 +141,15 @@ describe.concurrent('breadth run, runs list|show|delete, report, compare', () =>
       mkdirSync(join(dir, folder), { recursive: true });
       copyFileSync(db, join(dir, folder, 'breadth.db'));
     }
-    for (const folder of ['x', 'y']) {
-      const report = await breadth(['report', `${folder}/breadth.db`, String(a)], { cwd: dir });
+    const written = await Promise.all(
+      ['x', 'y'].map(async (folder) => {
+        const [report, compare] = await Promise.all([breadth(['report', `${folder}/breadth.db`, String(a)], { cwd: dir }), breadth(['compare', `${folder}/breadth.db`, String(a), String(b)], { cwd: dir })]);
+        return { folder, report, compare };
+      }),
+    );
+    for (const { folder, report, compare } of written) {
       expectOk(report);
       expect(report.stdout).toBe(`tear sheet of run ${a}: ${folder}/reports/report-${a}.html\n`);
-      const compare = await breadth(['compare', `${folder}/breadth.db`, String(a), String(b)], { cwd: dir });
       expectOk(compare);
       expect(compare.stdout).toBe(`comparison of runs ${a}, ${b}: ${folder}/reports/compare-${a}-${b}.html\n`);
       expect(readdirSync(join(dir, folder, 'reports')).sort()).toEqual([`compare-${a}-${b}.html`, `report-${a}.html`]);
@@ -176,17 +180,19 @@ describe.concurrent('breadth run, runs list|show|delete, report, compare', () =>
     const del = await breadth(['runs', 'delete', copy, 'hold'], { cwd: dir });
     expectOk(del);
     expect(del.stdout).toContain(`deleted run ${gone}`);
-    const list = await breadth(['runs', 'list', copy, '--json'], { cwd: dir });
+    const [list, show] = await Promise.all([breadth(['runs', 'list', copy, '--json'], { cwd: dir }), breadth(['runs', 'show', copy, String(gone)], { cwd: dir })]);
     expectOk(list);
     expect(parseJson(list).map((r: { id: number }) => r.id)).toEqual([switchRun.runs[0].id]);
-    expectBadInput(await breadth(['runs', 'show', copy, String(gone)], { cwd: dir }), `no run ${gone}`);
+    expectBadInput(show, `no run ${gone}`);
   });
 });
 
-describe.concurrent('breadth baseline save / breadth regress', () => {
+// Each test runs a chain of CLI processes, several at once: 120 s, not the default 60 s, for a loaded machine.
+describe.concurrent('breadth baseline save / breadth regress', { timeout: 120_000 }, () => {
   it('an unchanged study passes; a changed parameter drifts (exit 1, naming run and metric); --update accepts it', async () => {
     const dir = scratch();
-    const study = write(dir, 'study.yaml', smallStudy({ tilt: 0.5 }));
+    // The sample at 20 stocks over 2 years: what drifts is the run whose parameter changed, at any size.
+    const study = write(dir, 'study.yaml', smallStudy({ tilt: 0.5, stocks: 20, years: 2 }));
     const baseline = join('baselines', 'base.json');
     const regress = (...extra: string[]) => breadth(['regress', '--baseline', baseline, ...extra], { cwd: dir });
 
@@ -203,7 +209,13 @@ describe.concurrent('breadth baseline save / breadth regress', () => {
 
     // One parameter changed: size-tilt's tilt 0.5 → 0.8.
     write(dir, 'study.yaml', readFileSync(study, 'utf8').replace('tilt: 0.5', 'tilt: 0.8'));
-    const [drift, driftJson] = await Promise.all([regress(), regress('--json')]);
+    const [drift, driftJson, piped] = await Promise.all([
+      regress(),
+      regress('--json'),
+      // A drift piped to a reader that stops at once (`| head -1` in a pipefail CI step) still fails:
+      // the verdict is decided before the first byte (probe r70c F1: exit 0 on EPIPE).
+      start('/bin/bash', ['-c', `set -o pipefail; ${breadthCommand()} regress --baseline ${baseline} | true`], { cwd: dir }, 'regress | true').ended,
+    ]);
     expect(drift.status, drift.stdout + drift.stderr).toBe(1);
     expect(drift.stdout).toMatch(/DRIFT/);
     const rows = drift.stdout.split('\n').filter((line) => line.startsWith('│'));
@@ -219,9 +231,6 @@ describe.concurrent('breadth baseline save / breadth regress', () => {
     expect(Number(annual.current)).not.toBeCloseTo(Number(annual.baseline), 6);
     expect(Number(annual.baseline)).toBeCloseTo(stored.runs[0].metrics.annual_return, 12);
 
-    // A drift piped to a reader that stops at once (`| head -1` in a pipefail CI step) still fails:
-    // the verdict is decided before the first byte (probe r70c F1: exit 0 on EPIPE).
-    const piped = await start('/bin/bash', ['-c', `set -o pipefail; ${breadthCommand()} regress --baseline ${baseline} | true`], { cwd: dir }, 'regress | true').ended;
     expect(piped.status, piped.stderr).toBe(1);
     expect(piped.stderr).toBe('');
 
@@ -283,18 +292,22 @@ describe.concurrent('breadth baseline save / breadth regress', () => {
     const gained = 'breadth: a caveat below high differs from baselines/b.json, not a drift (hold: caveat data-note (medium) 2 → 3): --update records it\n';
     expect(other.stderr).toBe(gained);
     write(dir, join('prices', 'AAA.csv'), csv([100, 101, 102, 104, 120]));
-    const drift = await breadth(['regress', '--baseline', join('baselines', 'b.json')], { cwd: dir });
-    expect(drift.status, drift.stdout + drift.stderr).toBe(1);
-    expect(drift.stdout).toMatch(/│ hold +│ total_return +│/);
-    expect(drift.stdout).toMatch(/^DRIFT: \d+ differences from baselines\/b\.json; the data differs from the baseline's \(/);
-    const json = parseJson(await breadth(['regress', '--baseline', join('baselines', 'b.json'), '--json'], { cwd: dir }));
-    expect(json.data_changed).toBe(true);
-    expect(json.not_compared).toEqual([]);
-    // A baseline trimmed by hand to one metric: the others are said not compared, not passed in silence (probe r29b).
+    // A baseline trimmed by hand to one metric (read below): regressed with the others, on the same data.
     const trimmed = JSON.parse(readFileSync(join(dir, 'baselines', 'b.json'), 'utf8'));
     trimmed.runs[0].metrics = { total_return: trimmed.runs[0].metrics.total_return };
     write(dir, join('baselines', 't.json'), JSON.stringify(trimmed));
-    const partial = await breadth(['regress', '--baseline', join('baselines', 't.json')], { cwd: dir });
+    const [drift, jsonOutcome, partial] = await Promise.all([
+      breadth(['regress', '--baseline', join('baselines', 'b.json')], { cwd: dir }),
+      breadth(['regress', '--baseline', join('baselines', 'b.json'), '--json'], { cwd: dir }),
+      breadth(['regress', '--baseline', join('baselines', 't.json')], { cwd: dir }),
+    ]);
+    expect(drift.status, drift.stdout + drift.stderr).toBe(1);
+    expect(drift.stdout).toMatch(/│ hold +│ total_return +│/);
+    expect(drift.stdout).toMatch(/^DRIFT: \d+ differences from baselines\/b\.json; the data differs from the baseline's \(/);
+    const json = parseJson(jsonOutcome);
+    expect(json.data_changed).toBe(true);
+    expect(json.not_compared).toEqual([]);
+    // The baseline trimmed to one metric: the others are said not compared, not passed in silence (probe r29b).
     expect(partial.stderr).toMatch(/^breadth: a caveat below high differs from baselines\/t\.json, not a drift \(hold: caveat data-note \(medium\) 2 → 3\): once the differences above are understood, --update records it\nbreadth: \d+ metrics the runs record are not in baselines\/t\.json, so not compared \(hold: annual_return, .*\): once the differences above are understood, --update records them\n$/);
     // …beside the verdict, never instead of it (probe r53a: the note alone hid every drift, and its --update would have accepted them unseen):
     // the last close moved 110 → 120 since the baseline, so total_return drifted, with the data.
@@ -326,7 +339,17 @@ describe.concurrent('breadth baseline save / breadth regress', () => {
     // flat, so NAV 10,000 throughout and the fills the same. CCC's last bar before the gap is
     // session 7; a mark is stale once more than staleMarkSessions (5) sessions old: sessions 13
     // and 14 (t − 7 = 6, 7). stale_mark_peak = 100 × 50 / 10,000 = 0.5; stale_mark_mean = 2 × 0.5 / 20 = 0.05.
-    const [text, json] = await Promise.all([breadth(['regress', '--baseline', 'b.json'], { cwd: dir }), breadth(['regress', '--baseline', 'b.json', '--json'], { cwd: dir })]);
+    // The file as breadth wrote it before baselines kept caveats and every metric (read below), regressed with the others.
+    const headline = ['total_return', 'annual_return', 'annual_volatility', 'sharpe', 'sortino', 'max_drawdown', 'calmar', 'beta', 'alpha', 'information_ratio', 'turnover', 'avg_gross_exposure', 'avg_net_exposure', 'cost_total'];
+    const { caveats: _, ...oldRun } = saved.runs[0];
+    oldRun.metrics = Object.fromEntries(Object.entries(saved.runs[0].metrics).filter(([name]) => headline.includes(name)));
+    write(dir, 'old.json', JSON.stringify({ ...saved, runs: [oldRun] }));
+    const [text, json, oldText, oldJson] = await Promise.all([
+      breadth(['regress', '--baseline', 'b.json'], { cwd: dir }),
+      breadth(['regress', '--baseline', 'b.json', '--json'], { cwd: dir }),
+      breadth(['regress', '--baseline', 'old.json'], { cwd: dir }),
+      breadth(['regress', '--baseline', 'old.json', '--json'], { cwd: dir }),
+    ]);
     expect(text.status, text.stdout + text.stderr).toBe(1);
     expect(text.stdout).toMatch(/^DRIFT: 3 differences from b\.json; the data differs/);
     expect(text.stdout).toMatch(/│ hold │ caveat stale-marks \(high: CCC\) │ 0 +│ 1 +│ exact +│/);
@@ -346,11 +369,6 @@ describe.concurrent('breadth baseline save / breadth regress', () => {
 
     // The file as breadth wrote it before baselines kept caveats and every metric: read, nothing drifts,
     // and both are said not compared — stale_mark_peak among the metrics.
-    const headline = ['total_return', 'annual_return', 'annual_volatility', 'sharpe', 'sortino', 'max_drawdown', 'calmar', 'beta', 'alpha', 'information_ratio', 'turnover', 'avg_gross_exposure', 'avg_net_exposure', 'cost_total'];
-    const { caveats: _, ...oldRun } = saved.runs[0];
-    oldRun.metrics = Object.fromEntries(Object.entries(saved.runs[0].metrics).filter(([name]) => headline.includes(name)));
-    write(dir, 'old.json', JSON.stringify({ ...saved, runs: [oldRun] }));
-    const [oldText, oldJson] = await Promise.all([breadth(['regress', '--baseline', 'old.json'], { cwd: dir }), breadth(['regress', '--baseline', 'old.json', '--json'], { cwd: dir })]);
     expectOk(oldText);
     expect(oldText.stdout).toMatch(/^no drift: 1 run matches old\.json, though the data differs/);
     expect(oldText.stderr).toMatch(/^breadth: \d+ metrics the runs record are not in old\.json, so not compared \(hold: cagr_calendar, .*\): --update records them\nbreadth: the caveats of 1 run are not in old\.json \(saved before baselines kept them\), so not compared \(hold\): --update records them\n$/);
@@ -369,28 +387,34 @@ describe.concurrent('breadth baseline save / breadth regress', () => {
     renameSync(join(dir, 'study.yaml'), join(dir, 's2.yaml'));
     renameSync(join(dir, 'prices'), join(dir, 'p2'));
     const regress = (...args: string[]) => breadth(['regress', ...args], { cwd: dir });
+    const [gone, goneData, fixed, folder, missing] = await Promise.all([
+      regress('--baseline', join('ci', 'b.json')),
+      regress('s2.yaml', '--baseline', join('ci', 'b.json')),
+      regress('s2.yaml', '--baseline', join('ci', 'b.json'), '--data', 'p2'),
+      regress('--baseline', 'ci'),
+      regress('--baseline', join('ci', 'baseline.json')),
+    ]);
     expectBadInput(
-      await regress('--baseline', join('ci', 'b.json')),
+      gone,
       'breadth: ci/b.json: its study "../study.yaml" (relative to the baseline file) is study.yaml, which does not exist — restore it, or name the study to regress: breadth regress <study file> --baseline ci/b.json',
     );
     // s2.yaml's data: prices is gone too, but the baseline's data_source is what regress reads.
     expectBadInput(
-      await regress('s2.yaml', '--baseline', join('ci', 'b.json')),
+      goneData,
       'breadth: ci/b.json: its data_source "../prices" (relative to the baseline file) is prices, which does not exist — restore it, or name the data to regress on with --data <path>',
     );
-    const fixed = await regress('s2.yaml', '--baseline', join('ci', 'b.json'), '--data', 'p2');
     expectOk(fixed);
     expect(fixed.stdout).toBe('no drift: 1 run matches ci/b.json\n');
     // A folder: the advice names a file in it, and following it (saving there, then regressing) works.
-    expectBadInput(await regress('--baseline', 'ci'), 'breadth: --baseline ci is a folder: name the baseline file, e.g. --baseline ci/baseline.json');
-    expectBadInput(await regress('--baseline', join('ci', 'baseline.json')), 'breadth: ci/baseline.json: no such baseline — create it with `breadth baseline save --out ci/baseline.json`');
+    expectBadInput(folder, 'breadth: --baseline ci is a folder: name the baseline file, e.g. --baseline ci/baseline.json');
+    expectBadInput(missing, 'breadth: ci/baseline.json: no such baseline — create it with `breadth baseline save --out ci/baseline.json`');
     expectOk(await breadth(['baseline', 'save', 's2.yaml', '--data', 'p2', '--out', join('ci', 'baseline.json')], { cwd: dir }));
     expectOk(await regress('--baseline', join('ci', 'baseline.json')));
   });
 
   it('saved through a link to another folder, the paths are relative to the real file: regress on the file and on the link both find the study', async () => {
     const dir = scratch();
-    write(dir, 'study.yaml', smallStudy());
+    write(dir, 'study.yaml', smallStudy({ stocks: 20, years: 2 })); // the paths are the point, not the sample's size
     mkdirSync(join(dir, 'links'));
     mkdirSync(join(dir, 'real', 'deep'), { recursive: true });
     symlinkSync(join(dir, 'real', 'deep', 'b.json'), join(dir, 'links', 'b.json'));
@@ -398,8 +422,7 @@ describe.concurrent('breadth baseline save / breadth regress', () => {
     expect(lstatSync(join(dir, 'links', 'b.json')).isSymbolicLink()).toBe(true);
     const saved = JSON.parse(readFileSync(join(dir, 'real', 'deep', 'b.json'), 'utf8'));
     expect(saved.study).toBe(join('..', '..', 'study.yaml')); // from real/deep, not from links
-    for (const file of [join('real', 'deep', 'b.json'), join('links', 'b.json')]) {
-      const o = await breadth(['regress', '--baseline', file], { cwd: dir });
+    for (const o of await Promise.all([join('real', 'deep', 'b.json'), join('links', 'b.json')].map((file) => breadth(['regress', '--baseline', file], { cwd: dir })))) {
       expectOk(o);
       expect(o.stdout).toMatch(/no drift: 2 runs match/);
     }

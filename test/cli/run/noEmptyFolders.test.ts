@@ -68,22 +68,28 @@ const left = (dir: string, inputs: readonly string[]): string[] => readdirSync(d
 
 describe.concurrent('a refused command leaves no empty output folder', () => {
   it('run from flags: a bad --symbols, --param, --from or a strategy that throws leaves neither the --db folder nor the --report folder', async () => {
-    const dir = scratch();
-    write(dir, 'throws.ts', `import { defineStrategy, schedules, z } from 'breadth';
-export default defineStrategy({ name: 'throws', description: 'fails at its first decision', dataNeeds: 'stock prices', params: z.object({}),
-  create: () => ({ schedule: schedules.monthStart, decide: () => { throw new Error('boom'); } }) });
-`);
     const refused = [
       ['--strategy', 'size-tilt', '--symbols', 'NOPE'],
       ['--strategy', 'size-tilt', '--param', 'nope=1'],
       ['--strategy', 'size-tilt', '--from', '2090-01-01'],
       ['--strategy', './throws.ts'],
     ];
-    // On the small sample, all at once: each is refused for its own flag (no symbol NOPE, unknown parameter nope, no sessions from 2090, boom).
-    for (const o of await Promise.all(refused.map((flags) => breadth(['run', ...flags, '--data', tiny, '--db', 'store/x/a.db', '--report', 'pages/x/a.html'], { cwd: dir })))) {
+    // On the small sample, all at once, each in a folder of its own (two commands making and
+    // removing the same folder at once would race each other, not test this): each is refused for
+    // its own flag (no symbol NOPE, unknown parameter nope, no sessions from 2090, boom).
+    const dirs = refused.map(() => {
+      const dir = scratch();
+      write(dir, 'throws.ts', `import { defineStrategy, schedules, z } from 'breadth';
+export default defineStrategy({ name: 'throws', description: 'fails at its first decision', dataNeeds: 'stock prices', params: z.object({}),
+  create: () => ({ schedule: schedules.monthStart, decide: () => { throw new Error('boom'); } }) });
+`);
+      return dir;
+    });
+    const outcomes = await Promise.all(refused.map((flags, k) => breadth(['run', ...flags, '--data', tiny, '--db', 'store/x/a.db', '--report', 'pages/x/a.html'], { cwd: dirs[k] })));
+    outcomes.forEach((o, k) => {
       expect(o.status, o.stderr).toBe(2);
-    }
-    expect(left(dir, ['throws.ts'])).toEqual([]);
+      expect(left(dirs[k], ['throws.ts']), refused[k].join(' ')).toEqual([]);
+    });
   });
 
   it('run <study file> with a bad date, and baseline save of a study with an unknown key', async () => {
@@ -97,15 +103,17 @@ export default defineStrategy({ name: 'throws', description: 'fails at its first
   });
 
   it('sweep with a bad --workers or --metric', async () => {
-    const dir = scratch();
-    write(dir, 'sweep.yaml', `${smallStudy()}    sweep:\n      params:\n        lookback: [42, 63]\n`);
+    // Each in a folder of its own: at once in one folder, the two would race each other's store/.
+    const [a, b] = [scratch(), scratch()];
+    for (const dir of [a, b]) write(dir, 'sweep.yaml', `${smallStudy()}    sweep:\n      params:\n        lookback: [42, 63]\n`);
     const [workers, metric] = await Promise.all([
-      breadth(['sweep', 'sweep.yaml', '--db', 'store/x/a.db', '--workers', '0'], { cwd: dir }),
-      breadth(['sweep', 'sweep.yaml', '--db', 'store/x/a.db', '--metric', 'nope'], { cwd: dir }),
+      breadth(['sweep', 'sweep.yaml', '--db', 'store/x/a.db', '--workers', '0'], { cwd: a }),
+      breadth(['sweep', 'sweep.yaml', '--db', 'store/x/a.db', '--metric', 'nope'], { cwd: b }),
     ]);
     expectBadInput(workers, '--workers');
     expectBadInput(metric, '--metric');
-    expect(left(dir, ['sweep.yaml'])).toEqual([]);
+    expect(left(a, ['sweep.yaml'])).toEqual([]);
+    expect(left(b, ['sweep.yaml'])).toEqual([]);
   });
 
   it('Ctrl-C before the run is stored leaves no folder; a run that ends makes its folders', async () => {

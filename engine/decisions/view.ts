@@ -45,6 +45,11 @@ export function viewReads(view: MarketView): ViewReads {
  * every array handed out is a copy, so no read leads past t. Each accessor says its units and
  * what it adjusts for. Built by the engine; a strategy receives it in `decide`.
  *
+ * A few answers are the whole data's, the same at every decision: the symbol list (symbols,
+ * symbolCount, has, resolve — a symbol whose prices start later is in it from the first session,
+ * its prices NaN until its first bar), hasFundamental and hasRate (whether the data has that series
+ * at all), synthetic. The point-in-time list of symbols is universe(): those present at the decision.
+ *
  * The methods that return an array (history, adjustedCloses, adjustedBars, carriedCloses,
  * crossSection, fundamental, sharesOutstanding, marketCap) take an optional `out` to fill
  * instead of a new one: a Float64Array of at least the values asked for (`length`, or
@@ -114,11 +119,15 @@ export class MarketView {
   get date(): string {
     return isoDay(this.day);
   }
-  /** Symbol names by index (frozen: a strategy cannot reorder the market's symbols). */
+  /**
+   * Symbol names by index (frozen: a strategy cannot reorder the market's symbols): the whole
+   * data's, so it holds symbols that list only later (their prices NaN until then) from the first
+   * session — universe() for those present at the decision.
+   */
   get symbols(): readonly string[] {
     return this.#symbols;
   }
-  /** How many symbols the market has: indices run 0 … symbolCount − 1, the length of a weights array. */
+  /** How many symbols the market has (the whole data's, as symbols): indices run 0 … symbolCount − 1, the length of a weights array. */
   get symbolCount(): number {
     return this.#market.symbols.length;
   }
@@ -127,7 +136,7 @@ export class MarketView {
     return this.#market.synthetic;
   }
 
-  /** Index of a symbol, or of a role written `@role` (e.g. `@smallCap`); a clear error if unknown. */
+  /** Index of a symbol, or of a role written `@role` (e.g. `@smallCap`), in the whole data's list (symbols: one that lists later resolves before it does); a clear error if unknown. */
   resolve(symbolOrRole: string): number {
     const name = symbolOrRole.startsWith('@') ? this.#market.roles[symbolOrRole.slice(1)] : symbolOrRole;
     const i = name === undefined ? undefined : this.#symbolIndex.get(name);
@@ -136,7 +145,7 @@ export class MarketView {
     return i;
   }
 
-  /** True when `symbolOrRole` names a symbol (or role) of this market. */
+  /** True when `symbolOrRole` names a symbol (or role) of this market: of the whole data, as symbols — true before a symbol lists; universe() for whether it is present. */
   has(symbolOrRole: string): boolean {
     const name = symbolOrRole.startsWith('@') ? this.#market.roles[symbolOrRole.slice(1)] : symbolOrRole;
     return name !== undefined && this.#symbolIndex.has(name);
@@ -355,7 +364,11 @@ export class MarketView {
     return this.#listing.barsPerYear(this.#checkSymbol(i), this.#t, this.periodsPerYear);
   }
 
-  /** Symbols of an asset class present at the decision (a bar at it, or a fresh last close before it: see present); none is recorded as data the decision did not get (signalGaps.ts). */
+  /**
+   * Symbols of an asset class present at the decision (a bar at it, or a fresh last close before
+   * it: see present) — the point-in-time list, where symbols is the whole data's; none is recorded
+   * as data the decision did not get (signalGaps.ts).
+   */
   universe(assetClass: AssetClass = AssetClass.stock): Int32Array {
     const picked: number[] = [];
     for (let i = 0; i < this.symbolCount; i++) {

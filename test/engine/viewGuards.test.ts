@@ -126,6 +126,20 @@ describe('an out buffer is a Float64Array of at least the values asked for (prob
   });
 });
 
+describe('the symbol list is the whole data\'s, universe() the point-in-time one (probe r73b F4, documented in the README\'s Causality)', () => {
+  it('a symbol that lists at session 2 is in symbols, has() and resolve() from session 0, with NaN prices; universe() leaves it out until it lists', () => {
+    // By hand: LATE has its first bar (20) at session 2; AAA trades throughout.
+    const late = fixtureMarket({ symbols: ['AAA', 'LATE'], closes: [[10, NaN], [11, NaN], [12, 20], [13, 21]] });
+    const seen: unknown[] = [];
+    const look = (view: MarketView) => (seen.push([view.symbols.join(','), view.symbolCount, view.has('LATE'), view.resolve('LATE'), view.close(1), Array.from(view.universe())]), undefined);
+    backtest(late, scripted({ 0: look, 2: look }), { initialCash: 10_000 });
+    expect(seen).toEqual([
+      ['AAA,LATE', 2, true, 1, NaN, [0]],
+      ['AAA,LATE', 2, true, 1, 20, [0, 1]],
+    ]);
+  });
+});
+
 describe('explicit orders are checked and traded as the run trades', () => {
   const run = (decision: Decision) => backtest(market, scripted({ 0: decision }), { initialCash: 10_000 });
 

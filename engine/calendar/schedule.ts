@@ -4,6 +4,7 @@
 // holding's weight strays from its last target; it may change over the run (driftBands).
 
 import { dayParts } from '../../data/dates.ts';
+import { describe } from '../decisions/strategyFault.ts';
 
 /**
  * When a strategy decides: `sessions` marks the due sessions (1) from the trading calendar alone
@@ -99,8 +100,15 @@ export const yearEnd = periodEnd('year end', yearKey);
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
-/** Weekly on `weekday` (1 = Monday … 5 = Friday), or the first session after it in that week. */
+/**
+ * Weekly on `weekday` (1 = Monday … 5 = Friday), or the first session after it in that week.
+ * Errors: RangeError for anything but a whole number 1–5 (6, 0, -1, 2.5, none given: a Saturday
+ * or later decided on the run's first session only, a day before Monday on every week's first).
+ */
 export function weekly(weekday: number): Schedule {
+  if (!Number.isInteger(weekday) || weekday < 1 || weekday > 5) {
+    throw new RangeError(`weekly schedule needs a weekday from 1 (Monday) to 5 (Friday), got ${describe(weekday)}`);
+  }
   return {
     name: `weekly (${WEEKDAYS[weekday]})`,
     sessions(dates) {
@@ -116,9 +124,9 @@ export function weekly(weekday: number): Schedule {
   };
 }
 
-/** Every `n` sessions counted from the run's first session. */
+/** Every `n` sessions counted from the run's first session. Errors: RangeError unless `n` is a whole number ≥ 1. */
 export function everyNSessions(n: number): Schedule {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`every-N schedule needs a whole number ≥ 1, got ${n}`);
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`every-N schedule needs a whole number ≥ 1, got ${describe(n)}`);
   return {
     name: `every ${n} sessions`,
     sessions(dates, start) {
@@ -129,8 +137,13 @@ export function everyNSessions(n: number): Schedule {
   };
 }
 
-/** A custom calendar rule: `(day, t, dates) → due`, judged on the calendar only. */
+/**
+ * A custom calendar rule: `(day, t, dates) → due`, judged on the calendar only.
+ * Errors: TypeError unless `name` is a non-empty string and `isDue` a function.
+ */
 export function custom(name: string, isDue: (day: number, t: number, dates: Int32Array) => boolean): Schedule {
+  if (typeof name !== 'string' || name.trim() === '') throw new TypeError(`custom schedule needs a name (a non-empty string) first, got ${describe(name)}`);
+  if (typeof isDue !== 'function') throw new TypeError(`custom schedule "${name}" needs a rule (day, t, dates) => boolean second, got ${describe(isDue)}`);
   return {
     name,
     sessions(dates) {
@@ -141,9 +154,17 @@ export function custom(name: string, isDue: (day: number, t: number, dates: Int3
   };
 }
 
-/** `base`, plus a decision whenever a holding's weight drifts more than `band` from its target (beyond 1e-9 of it, relative: at the band is inside). */
+/**
+ * `base`, plus a decision whenever a holding's weight drifts more than `band` from its target
+ * (beyond 1e-9 of it, relative: at the band is inside). Errors: TypeError unless `base` is a
+ * schedule ({ name, sessions }); RangeError unless `band` is a finite fraction of NAV above 0
+ * (Infinity would never add a decision).
+ */
 export function withDriftBand(base: Schedule, band: number): Schedule {
-  if (!(band > 0)) throw new RangeError(`drift band must be > 0, got ${band}`);
+  if (typeof base !== 'object' || base === null || typeof (base as Partial<Schedule>).sessions !== 'function') {
+    throw new TypeError(`drift band needs a schedule to add to first (e.g. schedules.monthStart), got ${describe(base)}`);
+  }
+  if (typeof band !== 'number' || !(band > 0) || !Number.isFinite(band)) throw new RangeError(`drift band must be a finite fraction of NAV above 0, got ${describe(band)}`);
   return { name: `${base.name} + drift > ${band}`, sessions: base.sessions, driftBand: band };
 }
 

@@ -19,7 +19,8 @@ export class AdjustedCloseCaps {
 
   /** Records the caps one read served: `caps` by symbol index (currency), NaN where none. */
   record(caps: Float64Array): void {
-    for (let i = 0; i < caps.length; i++) if (caps[i] > 0) this.#served[i] = 1;
+    const n = Math.min(caps.length, this.#served.length); // a longer `out` holds the strategy's own cells past the symbols
+    for (let i = 0; i < n; i++) if (caps[i] > 0) this.#served[i] = 1;
   }
 
   /**

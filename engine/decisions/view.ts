@@ -19,6 +19,8 @@ import { adjustedClosesAsOf } from '../market/adjustment.ts';
 import type { ImplausibleCap } from '../caveats/implausibleCaps.ts';
 import { Listing } from '../market/listing.ts';
 import { missingKey } from './signalGaps.ts';
+import { describe } from './strategyFault.ts';
+import { typedArrayLength, typedArrayName } from './typedArrayBrand.ts';
 import { type NoteOptions, ViewReads } from './viewReads.ts';
 
 /** A price column a strategy reads: open, high, low, close or volume. */
@@ -42,6 +44,19 @@ export function viewReads(view: MarketView): ViewReads {
  * session t (prices up to t's close, fundamentals public by t's day, rates known on it), and
  * every array handed out is a copy, so no read leads past t. Each accessor says its units and
  * what it adjusts for. Built by the engine; a strategy receives it in `decide`.
+ *
+ * A few answers are the whole data's, the same at every decision: the symbol list (symbols,
+ * symbolCount, has, resolve — a symbol whose prices start later is in it from the first session,
+ * its prices NaN until its first bar), hasFundamental and hasRate (whether the data has that series
+ * at all), synthetic. The point-in-time list of symbols is universe(): those present at the decision.
+ *
+ * The methods that return an array (history, adjustedCloses, adjustedBars, carriedCloses,
+ * crossSection, fundamental, sharesOutstanding, marketCap) take an optional `out` to fill
+ * instead of a new one: a Float64Array of at least the values asked for (`length`, or
+ * symbolCount for a cross-section), which gets them in its first cells, oldest first, and the
+ * cells past them untouched. A shorter one is a RangeError naming both sizes (it would keep only
+ * its first cells — a history's oldest values —, a typed array dropping writes past its end),
+ * any other array a TypeError (a Float32Array would round the values, an Int32Array cut them).
  */
 export class MarketView {
   readonly #market: Market;
@@ -104,11 +119,15 @@ export class MarketView {
   get date(): string {
     return isoDay(this.day);
   }
-  /** Symbol names by index (frozen: a strategy cannot reorder the market's symbols). */
+  /**
+   * Symbol names by index (frozen: a strategy cannot reorder the market's symbols): the whole
+   * data's, so it holds symbols that list only later (their prices NaN until then) from the first
+   * session — universe() for those present at the decision.
+   */
   get symbols(): readonly string[] {
     return this.#symbols;
   }
-  /** How many symbols the market has: indices run 0 … symbolCount − 1, the length of a weights array. */
+  /** How many symbols the market has (the whole data's, as symbols): indices run 0 … symbolCount − 1, the length of a weights array. */
   get symbolCount(): number {
     return this.#market.symbols.length;
   }
@@ -117,7 +136,7 @@ export class MarketView {
     return this.#market.synthetic;
   }
 
-  /** Index of a symbol, or of a role written `@role` (e.g. `@smallCap`); a clear error if unknown. */
+  /** Index of a symbol, or of a role written `@role` (e.g. `@smallCap`), in the whole data's list (symbols: one that lists later resolves before it does); a clear error if unknown. */
   resolve(symbolOrRole: string): number {
     const name = symbolOrRole.startsWith('@') ? this.#market.roles[symbolOrRole.slice(1)] : symbolOrRole;
     const i = name === undefined ? undefined : this.#symbolIndex.get(name);
@@ -126,7 +145,7 @@ export class MarketView {
     return i;
   }
 
-  /** True when `symbolOrRole` names a symbol (or role) of this market. */
+  /** True when `symbolOrRole` names a symbol (or role) of this market: of the whole data, as symbols — true before a symbol lists; universe() for whether it is present. */
   has(symbolOrRole: string): boolean {
     const name = symbolOrRole.startsWith('@') ? this.#market.roles[symbolOrRole.slice(1)] : symbolOrRole;
     return name !== undefined && this.#symbolIndex.has(name);
@@ -159,10 +178,14 @@ export class MarketView {
     return tradesAt(this.#market, this.#checkSymbol(i), this.#t);
   }
 
-  /** The last `length` values (a whole number ≥ 0, else RangeError) of a field for symbol i, oldest first, ending at the decision. */
-  history(field: PriceField, i: number, length: number, out = new Float64Array(length)): Float64Array {
+  /**
+   * The last `length` values (a whole number ≥ 0, else RangeError) of a field for symbol i, oldest
+   * first, ending at the decision; in `out`'s first `length` cells when given (checkOut).
+   */
+  history(field: PriceField, i: number, length: number, out?: Float64Array): Float64Array {
     this.#checkSymbol(i);
     this.#checkLength(length);
+    out = checkOut(out, length, 'history');
     const n = this.#market.symbols.length;
     const col = this.#market[checkField(field)];
     if (col === undefined) return out.fill(NaN, 0, length);
@@ -177,25 +200,29 @@ export class MarketView {
    * Closes of the last `length` sessions adjusted for the splits and dividends known by the
    * decision (back-adjusted to the decision's price level), oldest first, NaN where symbol i has
    * no bar: session-aligned across symbols, the series for returns paired across symbols
-   * (covariance, beta). For a lookback over the symbol's own bars, adjustedBars.
+   * (covariance, beta). For a lookback over the symbol's own bars, adjustedBars. In `out`'s first
+   * `length` cells when given (checkOut).
    */
-  adjustedCloses(i: number, length: number, out = new Float64Array(length)): Float64Array {
-    return adjustedClosesAsOf(this.#market, this.#adjustments, this.#checkSymbol(i), this.#t, this.#checkLength(length), out);
+  adjustedCloses(i: number, length: number, out?: Float64Array): Float64Array {
+    this.#checkSymbol(i);
+    this.#checkLength(length);
+    return adjustedClosesAsOf(this.#market, this.#adjustments, i, this.#t, length, checkOut(out, length, 'adjustedCloses'));
   }
 
   /**
    * The last `length` bars of symbol i up to the decision — sessions where it has a close; a
    * session where it has none is skipped, not an observation — adjusted like adjustedCloses,
    * oldest first, NaN-padded at the front when it has fewer bars: the series for per-symbol
-   * lookbacks (moving averages, trailing returns) that count the symbol's own bars.
+   * lookbacks (moving averages, trailing returns) that count the symbol's own bars. In `out`'s
+   * first `length` cells when given (checkOut).
    */
-  adjustedBars(i: number, length: number, out = new Float64Array(length)): Float64Array {
+  adjustedBars(i: number, length: number, out?: Float64Array): Float64Array {
     this.#checkSymbol(i);
     if (checkLength(length) > this.#reads.longestBars) {
       this.#reads.longestBars = length;
       this.#reads.longestBarsSymbol = i;
     }
-    return adjustedClosesAsOf(this.#market, this.#adjustments, i, this.#t, length, out, this.#listing.firstBar[i]);
+    return adjustedClosesAsOf(this.#market, this.#adjustments, i, this.#t, length, checkOut(out, length, 'adjustedBars'), this.#listing.firstBar[i]);
   }
 
   /**
@@ -203,37 +230,45 @@ export class MarketView {
    * session where symbol i has no bar carrying its last close before it (from before the window
    * too): NaN only before its first bar and after it has left. Returns over them are 0 across a
    * gap and the whole move on the next bar — the calendar series for returns paired across
-   * symbols (strategies/blocks/series.ts, the missing-bar rule).
+   * symbols (strategies/blocks/series.ts, the missing-bar rule). In `out`'s first `length` cells
+   * when given (checkOut).
    */
-  carriedCloses(i: number, length: number, out = new Float64Array(length)): Float64Array {
+  carriedCloses(i: number, length: number, out?: Float64Array): Float64Array {
     this.#checkSymbol(i);
     this.#checkLength(length);
+    const into = checkOut(out, length, 'carriedCloses');
     const start = this.#t - length + 1;
     const from = this.#listing.lastBar(i, Math.max(start, 0));
     const extra = start > 0 && from >= 0 ? start - from : 0;
-    const closes = extra > 0 ? new Float64Array(length + extra) : out;
-    adjustedClosesAsOf(this.#market, this.#adjustments, i, this.#t, length + extra, closes);
-    for (let k = 1; k < closes.length; k++) {
-      const s = this.#t - closes.length + 1 + k;
+    const span = length + extra;
+    const closes = extra > 0 ? new Float64Array(span) : into;
+    adjustedClosesAsOf(this.#market, this.#adjustments, i, this.#t, span, closes);
+    // Over the span's cells only: a longer `out`'s cells past `length` are no sessions of it.
+    for (let k = 1; k < span; k++) {
+      const s = this.#t - span + 1 + k;
       if (Number.isNaN(closes[k]) && this.#listing.listed(i, s)) closes[k] = closes[k - 1];
     }
-    if (extra > 0) out.set(closes.subarray(extra));
-    return out;
+    if (extra > 0) into.set(closes.subarray(extra));
+    return into;
   }
 
-  /** A field across all symbols at `lag` sessions before the decision (a copy). */
-  crossSection(field: PriceField, lag = 0, out = new Float64Array(this.symbolCount)): Float64Array {
+  /** A field across all symbols at `lag` sessions before the decision (a copy; in `out`'s first symbolCount cells when given, checkOut). */
+  crossSection(field: PriceField, lag = 0, out?: Float64Array): Float64Array {
     const s = this.#t - checkLag(lag);
     const n = this.symbolCount;
     const col = this.#market[checkField(field)];
-    if (s < 0 || col === undefined) return out.fill(NaN);
-    out.set(col.subarray(s * n, s * n + n));
-    return this.#reads.values(out);
+    const into = checkOut(out, n, 'crossSection');
+    if (s < 0 || col === undefined) return into.fill(NaN, 0, n);
+    into.set(col.subarray(s * n, s * n + n));
+    return this.#reads.values(into);
   }
 
-  /** Point-in-time fundamental cross-section: the newest period public by the decision date (Fundamentals.latestRow); NaN where none. */
-  fundamental(field: FundamentalField, out = new Float64Array(this.symbolCount)): Float64Array {
-    return this.#reads.fundamentalValues(this.#market.fundamentals.asOf(field, this.day, out));
+  /**
+   * Point-in-time fundamental cross-section: the newest period public by the decision date
+   * (Fundamentals.latestRow); NaN where none. In `out`'s first symbolCount cells when given (checkOut).
+   */
+  fundamental(field: FundamentalField, out?: Float64Array): Float64Array {
+    return this.#reads.fundamentalValues(this.#market.fundamentals.asOf(field, this.day, checkOut(out, this.symbolCount, 'fundamental')));
   }
 
   /**
@@ -247,8 +282,12 @@ export class MarketView {
     return has;
   }
 
-  /** Shares outstanding of the newest period public by the decision date, adjusted for splits since that period end. */
-  sharesOutstanding(out = new Float64Array(this.symbolCount)): Float64Array {
+  /**
+   * Shares outstanding of the newest period public by the decision date, adjusted for splits
+   * since that period end. In `out`'s first symbolCount cells when given (checkOut).
+   */
+  sharesOutstanding(out?: Float64Array): Float64Array {
+    out = checkOut(out, this.symbolCount, 'sharesOutstanding');
     const f = this.#market.fundamentals;
     const dates = this.#market.dates;
     for (let i = 0; i < this.symbolCount; i++) {
@@ -269,9 +308,10 @@ export class MarketView {
    * out, and the run says so in a caveat (engine/caveats/implausibleCaps.ts). lastClose is the traded
    * Close where the data gives one (Market.priceKind raw); a symbol priced by an adjusted close only
    * gets a cap understated by the distributions paid since, which the run says in a caveat too
-   * (engine/caveats/adjustedCloseCaps.ts).
+   * (engine/caveats/adjustedCloseCaps.ts). In `out`'s first symbolCount cells when given (checkOut).
    */
-  marketCap(out = new Float64Array(this.symbolCount)): Float64Array {
+  marketCap(out?: Float64Array): Float64Array {
+    out = checkOut(out, this.symbolCount, 'marketCap');
     this.sharesOutstanding(out);
     const f = this.#market.fundamentals;
     let served = 0;
@@ -324,7 +364,11 @@ export class MarketView {
     return this.#listing.barsPerYear(this.#checkSymbol(i), this.#t, this.periodsPerYear);
   }
 
-  /** Symbols of an asset class present at the decision (a bar at it, or a fresh last close before it: see present); none is recorded as data the decision did not get (signalGaps.ts). */
+  /**
+   * Symbols of an asset class present at the decision (a bar at it, or a fresh last close before
+   * it: see present) — the point-in-time list, where symbols is the whole data's; none is recorded
+   * as data the decision did not get (signalGaps.ts).
+   */
   universe(assetClass: AssetClass = AssetClass.stock): Int32Array {
     const picked: number[] = [];
     for (let i = 0; i < this.symbolCount; i++) {
@@ -431,6 +475,25 @@ function checkField(field: PriceField): PriceField {
 function checkLength(length: number): number {
   if (!(Number.isInteger(length) && length >= 0)) throw new RangeError(`a history length must be a whole number ≥ 0, got ${length}`);
   return length;
+}
+
+/**
+ * The buffer a view method fills: a new Float64Array of `length` when `out` is undefined, else
+ * `out` itself, which must be a Float64Array of at least `length` (its first `length` cells are
+ * filled, the rest left as they are). A shorter one would silently keep only its first cells — a
+ * history's oldest values, as a typed array drops writes past its end.
+ * @throws RangeError for a Float64Array shorter than `length`, TypeError for anything else.
+ */
+function checkOut(out: Float64Array | undefined, length: number, method: string): Float64Array {
+  if (out === undefined) return new Float64Array(length);
+  if (typedArrayName(out) !== 'Float64Array') {
+    throw new TypeError(`view.${method}: out must be a Float64Array of at least ${length} values, got ${describe(out)}; or leave it out for a new one`);
+  }
+  const size = typedArrayLength(out);
+  if (size < length) {
+    throw new RangeError(`view.${method}: out holds ${size} value${size === 1 ? '' : 's'}, fewer than the ${length} asked for (only the first ${size} would be written); give a Float64Array of at least ${length}, or leave it out for a new one`);
+  }
+  return out;
 }
 
 function checkLag(lag: number): number {

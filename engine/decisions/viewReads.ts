@@ -91,7 +91,9 @@ export class ViewReads {
   /** A cross-section handed out: the symbols it gives a value for (not NaN) count as read, and the list was read. Returns `values`. */
   values(values: Float64Array): Float64Array {
     this.crossSection = true;
-    for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) this.symbols[i] = 1;
+    // Over the symbols only: a strategy's longer `out` (MarketView) holds its own cells past them.
+    const n = Math.min(values.length, this.symbols.length);
+    for (let i = 0; i < n; i++) if (!Number.isNaN(values[i])) this.symbols[i] = 1;
     return values;
   }
 

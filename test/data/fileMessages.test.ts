@@ -94,6 +94,28 @@ describe('a Close-only file whose price halves in one session', () => {
   });
 });
 
+describe('a file whose AdjClose column is empty (kittycapital\'s layout), whose price triples in one session (probe r73b F3)', () => {
+  // By hand: Close 101 → 303 on 2024-01-04 is ×3, a 1:3 split's size; AdjClose is blank on every row,
+  // so there is no AdjClose/Close step at all — only Close's jump, which the note must say.
+  const rows = ['2024-01-02,100,101,99,100,,1000', '2024-01-03,101,102,100,101,,1000', '2024-01-04,303,306,300,303,,1000', '2024-01-05,304,306,302,304,,1000'];
+  const closeOnly = '1 one-session move of Close the size of a split is read as a price move: its AdjClose is empty and the file has no split column, so the traded Close — and any position\'s value — jumps there by that factor (check the company\'s record; a split needs a split column or a filled AdjClose)';
+
+  it('is said as a move of Close, not as an AdjClose/Close step (the note named a step there is none of)', async () => {
+    const f = writeFile(tempDir(), 'AAA.csv', csv('Date,Open,High,Low,Close,AdjClose,Volume', ...rows));
+    const notes = (await loadMarket(f, { cacheDir: false })).sources[0].notes;
+    expect(notes).toContain(`${closeOnly}: AAA 2024-01-04 (×3, like a 1:3 split)`);
+    expect(notes.join('\n')).not.toMatch(/AdjClose\/Close step/);
+  });
+
+  it('in a long file, per symbol: the one with an empty AdjClose is said so, the one with a filled AdjClose not at all', async () => {
+    const filled = ['2024-01-02,50,51,49,50,49,1000', '2024-01-03,50,51,49,50,49,1000', '2024-01-04,50,51,49,50,49,1000', '2024-01-05,50,51,49,50,49,1000'];
+    const f = writeFile(tempDir(), 'prices.csv', csv('Ticker,Date,Open,High,Low,Close,AdjClose,Volume', ...rows.map((r) => `AAA,${r}`), ...filled.map((r) => `BBB,${r}`)));
+    const notes = (await loadMarket(f, { cacheDir: false })).sources[0].notes;
+    expect(notes).toContain(`${closeOnly}: AAA 2024-01-04 (×3, like a 1:3 split)`);
+    expect(notes.join('\n')).not.toMatch(/AdjClose\/Close step|BBB 2024/);
+  });
+});
+
 describe('two files of one folder holding the same series', () => {
   const rows = ['Date,Close', '2024-01-02,10', '2024-01-03,11'];
   const spy = csv('Date,Close', '2024-01-02,20', '2024-01-03,21');

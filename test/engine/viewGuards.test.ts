@@ -54,6 +54,92 @@ describe('the view refuses reads that would see the future', () => {
   });
 });
 
+describe('an out buffer is a Float64Array of at least the values asked for (probe r73b F2)', () => {
+  /** What `read` returned at session `t`'s decision, or what it threw. */
+  const readAt = (t: number, read: (view: MarketView) => unknown): unknown => {
+    let got: unknown;
+    try {
+      backtest(market, { ...scripted({ [t]: (view) => ((got = read(view)), undefined) }), sourceFile: '/home/me/mine.ts' }, { initialCash: 10_000 });
+    } catch (err) {
+      return err;
+    }
+    return got;
+  };
+  const f64 = (length: number) => new Float64Array(length).fill(-1);
+
+  it('a shorter one is a RangeError naming both sizes, the strategy\'s fault with its file: it kept only its first cells, a history\'s OLDEST values', () => {
+    // By hand: session 4 (2024-01-05) of AAA's closes 100 + 10t: the last 3 are 120, 130, 140.
+    // Before: history('close', 0, 3, new Float64Array(1)) returned [120], the close of t − 2.
+    expect(Array.from(readAt(4, (v) => v.history('close', 0, 3)) as Float64Array)).toEqual([120, 130, 140]);
+    const err = readAt(4, (v) => v.history('close', 0, 3, new Float64Array(1)));
+    expect(err).toBeInstanceOf(StrategyError);
+    expect((err as Error).message).toMatch(
+      /^strategy "scripted" failed on 2024-01-05: view\.history: out holds 1 value, fewer than the 3 asked for \(only the first 1 would be written\); give a Float64Array of at least 3, or leave it out for a new one \(at .*viewGuards\.test\.ts:\d+:\d+\)$/,
+    );
+    // Every method with an out: the histories (3 asked for) and the cross-sections (symbolCount, 2).
+    const reads: [string, (v: MarketView, out: Float64Array) => unknown, number][] = [
+      ['history', (v, out) => v.history('volume', 0, 3, out), 3],
+      ['adjustedCloses', (v, out) => v.adjustedCloses(0, 3, out), 3],
+      ['adjustedBars', (v, out) => v.adjustedBars(0, 3, out), 3],
+      ['carriedCloses', (v, out) => v.carriedCloses(0, 3, out), 3],
+      ['crossSection', (v, out) => v.crossSection('close', 0, out), 2],
+      ['fundamental', (v, out) => v.fundamental('revenue', out), 2],
+      ['sharesOutstanding', (v, out) => v.sharesOutstanding(out), 2],
+      ['marketCap', (v, out) => v.marketCap(out), 2],
+    ];
+    for (const [method, read, asked] of reads) {
+      for (const size of [0, asked - 1]) {
+        const thrown = readAt(4, (v) => read(v, new Float64Array(size)));
+        expect(thrown, `${method} ${size}`).toBeInstanceOf(StrategyError);
+        expect((thrown as Error).message, method).toContain(`view.${method}: out holds ${size} value${size === 1 ? '' : 's'}, fewer than the ${asked} asked for`);
+      }
+      // Any other array: a Float32Array would round the values, a plain array is no buffer at all.
+      for (const [other, named] of [[new Float32Array(asked), `a Float32Array of ${asked}`], [Array(asked).fill(0), 'an array']] as const) {
+        expect((readAt(4, (v) => read(v, other as unknown as Float64Array)) as Error).message, method).toContain(`view.${method}: out must be a Float64Array of at least ${asked} values, got ${named}`);
+      }
+      // Exactly the size asked for is what a new one would be.
+      expect(readAt(4, (v) => read(v, new Float64Array(asked))), method).toBeInstanceOf(Float64Array);
+    }
+  });
+
+  it('a longer one gets the values in its first cells, the rest untouched, and is what is returned', () => {
+    const out = f64(5);
+    expect(readAt(4, (v) => v.history('close', 0, 3, out))).toBe(out);
+    expect(Array.from(out)).toEqual([120, 130, 140, -1, -1]);
+    expect(Array.from(readAt(4, (v) => v.adjustedCloses(0, 3, f64(5))) as Float64Array)).toEqual([120, 130, 140, -1, -1]);
+    expect(Array.from(readAt(4, (v) => v.adjustedBars(0, 3, f64(5))) as Float64Array)).toEqual([120, 130, 140, -1, -1]);
+    expect(Array.from(readAt(4, (v) => v.carriedCloses(0, 3, f64(5))) as Float64Array)).toEqual([120, 130, 140, -1, -1]);
+    // Before any session: NaN in the first 2 cells only (it filled the whole buffer).
+    expect(Array.from(readAt(0, (v) => v.crossSection('close', 1, f64(4))) as Float64Array)).toEqual([NaN, NaN, -1, -1]);
+    expect(Array.from(readAt(4, (v) => v.crossSection('close', 0, f64(4))) as Float64Array)).toEqual([140, 50, -1, -1]);
+  });
+
+  it('carriedCloses into a longer out carries across a gap as into one of its length (it judged each cell\'s session by the buffer\'s length)', () => {
+    // CCC: 10, no bar, 12, 13. At session 2 the last 3 sessions carried: 10, 10 (carried), 12. With
+    // an out of 5 the gap's session was read as session −1 (t − 5 + 1 + k), not listed, so it stayed NaN.
+    const gappy = fixtureMarket({ symbols: ['CCC'], closes: [[10], [NaN], [12], [13]] });
+    let exact: number[] = [];
+    let longer: number[] = [];
+    backtest(gappy, scripted({ 2: (view) => ((exact = Array.from(view.carriedCloses(0, 3))), (longer = Array.from(view.carriedCloses(0, 3, new Float64Array(5).fill(-1)))), undefined) }), { initialCash: 10_000 });
+    expect(exact).toEqual([10, 10, 12]);
+    expect(longer).toEqual([10, 10, 12, -1, -1]);
+  });
+});
+
+describe('the symbol list is the whole data\'s, universe() the point-in-time one (probe r73b F4, documented in the README\'s Causality)', () => {
+  it('a symbol that lists at session 2 is in symbols, has() and resolve() from session 0, with NaN prices; universe() leaves it out until it lists', () => {
+    // By hand: LATE has its first bar (20) at session 2; AAA trades throughout.
+    const late = fixtureMarket({ symbols: ['AAA', 'LATE'], closes: [[10, NaN], [11, NaN], [12, 20], [13, 21]] });
+    const seen: unknown[] = [];
+    const look = (view: MarketView) => (seen.push([view.symbols.join(','), view.symbolCount, view.has('LATE'), view.resolve('LATE'), view.close(1), Array.from(view.universe())]), undefined);
+    backtest(late, scripted({ 0: look, 2: look }), { initialCash: 10_000 });
+    expect(seen).toEqual([
+      ['AAA,LATE', 2, true, 1, NaN, [0]],
+      ['AAA,LATE', 2, true, 1, 20, [0, 1]],
+    ]);
+  });
+});
+
 describe('explicit orders are checked and traded as the run trades', () => {
   const run = (decision: Decision) => backtest(market, scripted({ 0: decision }), { initialCash: 10_000 });
 

@@ -275,6 +275,15 @@ export default { name: '${name}', description: 'Returns the wrong thing.', dataN
     await expect(createStrategy(getter)).rejects.toThrow(new RegExp(`^strategy "schedule-getter" failed in create\\(\\): reading what it returned: no schedule yet \\(at ${getter.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4:`));
   });
 
+  it('a schedule maker given an argument it cannot use (probe r73b F1: weekly(6) decided once, then held) is refused at the create() line that called it', async () => {
+    const saturday = strategyFile('saturday', `() => ({ schedule: schedules.weekly(6), ${decide} })`);
+    await expect(createStrategy(saturday)).rejects.toThrow(
+      new RegExp(`^strategy "saturday" failed in create\\(\\): weekly schedule needs a weekday from 1 \\(Monday\\) to 5 \\(Friday\\), got 6 \\(at ${saturday.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4:`),
+    );
+    const none = strategyFile('no-weekday', `() => ({ schedule: schedules.weekly(), ${decide} })`);
+    await expect(createStrategy(none)).rejects.toThrow(/^strategy "no-weekday" failed in create\(\): weekly schedule needs a weekday from 1 \(Monday\) to 5 \(Friday\), got undefined \(at /);
+  });
+
   it('a create() that throws is still reported with its own line', async () => {
     const path = strategyFile('throws', "() => { throw new RangeError('no universe'); }");
     await expect(createStrategy(path)).rejects.toThrow(new RegExp(`^strategy "throws" failed in create\\(\\): no universe \\(at ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4:`));

@@ -72,7 +72,7 @@ export interface SeriesFromFile {
 export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: string) => SeriesOptions): SeriesFromFile {
   const { fields } = parsed;
   const series: SymbolSeries[] = [];
-  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], leadingZeroVolume: [], earlyEmptyRange: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], adjustedByAdjClose: [], adjustedByLayout: [], adjustedInLayoutApplied: [], layoutRawDividends: [], wideRangeSplits: [], firstRowSplits: [], deferredSplits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], splitDividends: [], smallSplitReadings: [], reverseSplitDividends: [], disagreements: [], splitRatioDisagreements: [], unstatedSplits: [], shiftedSplits: [] };
+  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], leadingZeroVolume: [], earlyEmptyRange: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], adjustedByAdjClose: [], adjustedByLayout: [], adjustedInLayoutApplied: [], layoutRawDividends: [], wideRangeSplits: [], firstRowSplits: [], deferredSplits: [], unexplained: [], unreadSplits: [], unreadCloseMoves: [], large: [], offRatio: [], splitDividends: [], smallSplitReadings: [], reverseSplitDividends: [], disagreements: [], splitRatioDisagreements: [], unstatedSplits: [], shiftedSplits: [] };
   const statesCash = hasRole(parsed.columns, 'dividend') || hasRole(parsed.columns, 'capitalGain');
   const dividendsInClose = closeHoldsDividends(parsed.columns);
   parsed.tickers.forEach((symbol, k) => {
@@ -129,7 +129,7 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
       // A split-sized move nothing explains: with a split column, on a day it applies no split (a zipline file's 1.0 every row, a split stated a day off).
       const explained = new Set([...splits.map((e) => e.day), ...alreadyAdjusted.map((u) => u.day), ...deferred.map((d) => d.appliedOn)]);
       for (const m of splitSizedMoves(dates, tradedClose)) {
-        if (!explained.has(m.day)) summary.unreadSplits.push({ symbol, text: `${symbol} ${isoDay(m.day)} (×${Number(m.value.toPrecision(4))}, like a ${splitName(simplestSplitNear(1 / m.value))} split)` });
+        if (!explained.has(m.day)) summary.unreadCloseMoves.push({ symbol, text: `${symbol} ${isoDay(m.day)} (×${Number(m.value.toPrecision(4))}, like a ${splitName(simplestSplitNear(1 / m.value))} split)` });
       }
     } else {
       const deferredOn = new Set(deferred.map((d) => d.appliedOn));
@@ -454,8 +454,10 @@ interface DerivationSummary {
   /** Stated splits on a row with no trade, applied on the next traded row: "SYM 2024-01-05 → 2024-01-08". */
   readonly deferredSplits: NoteEntry[];
   readonly unexplained: NoteEntry[];
-  /** Split-sized steps no split ratio explains, where the traded Close jumped by them (DerivedActions.unreadSplits). */
+  /** Split-sized AdjClose/Close steps no split ratio explains, where the traded Close jumped by them (DerivedActions.unreadSplits). */
   readonly unreadSplits: NoteEntry[];
+  /** Split-sized one-session moves of Close on a symbol without an AdjClose (none in the file, or empty for it) that no stated split explains (splitSizedMoves). */
+  readonly unreadCloseMoves: NoteEntry[];
   readonly large: NoteEntry[];
   readonly offRatio: NoteEntry[];
   /** Splits read with a same-day dividend above 2 % that the step also reads as one distribution (DerivedActions.splitDividends). */
@@ -590,13 +592,19 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): Omit<Serie
   const reverseSameDay = `with a same-day dividend above 2% of the price: AdjClose/Close rose by less than the ratio, and what it left is read as the dividend (check the company's record): {list}`;
   list(summary.reverseSplitDividends, `{n} reverse split read ${reverseSameDay}`, `{n} reverse splits read ${reverseSameDay}`);
   // A price that jumps by a split's size with nothing read to explain it: what was read there, and what would explain it.
+  // Worded by what the symbol has: an AdjClose that steps with Close, or Close alone (no AdjClose
+  // column, or one empty for it: probe r73b F3, where the AdjClose wording named a step there is none of).
   const jumps = 'so the traded Close — and any position\'s value — jumps there by that factor';
-  const [unread, unreadMany, fix] = has('adjClose')
-    ? ['AdjClose/Close step the size of a split, which Close moved by too, matches no split ratio (with any same-day dividend) and was ignored', 'AdjClose/Close steps the size of a split, which Close moved by too, match no split ratio (with any same-day dividend) and were ignored', 'if there was a split, add it to a split column']
-    : has('splitRatio')
-      ? ['one-session move of Close the size of a split, on a day the split column states none, is read as a price move', 'one-session moves of Close the size of a split, on days the split column states none, are read as price moves', 'if there was a split, add it to the split column']
-      : ['one-session move of Close the size of a split is read as a price move: the file states no corporate actions (no AdjClose or split column)', 'one-session moves of Close the size of a split are read as price moves: the file states no corporate actions (no AdjClose or split column)', 'a split needs a split column or an AdjClose'];
-  list(summary.unreadSplits, `{n} ${unread}, ${jumps} (check the company's record; ${fix}): {list}`, `{n} ${unreadMany}, ${jumps} (check the company's record; ${fix}): {list}`);
+  const unread = 'AdjClose/Close step the size of a split, which Close moved by too, matches no split ratio (with any same-day dividend) and was ignored';
+  const unreadMany = 'AdjClose/Close steps the size of a split, which Close moved by too, match no split ratio (with any same-day dividend) and were ignored';
+  list(summary.unreadSplits, `{n} ${unread}, ${jumps} (check the company's record; if there was a split, add it to a split column): {list}`, `{n} ${unreadMany}, ${jumps} (check the company's record; if there was a split, add it to a split column): {list}`);
+  const noActions = has('adjClose')
+    ? ['its AdjClose is empty and the file has no split column', 'their AdjClose is empty and the file has no split column', 'a split needs a split column or a filled AdjClose']
+    : ['the file states no corporate actions (no AdjClose or split column)', 'the file states no corporate actions (no AdjClose or split column)', 'a split needs a split column or an AdjClose'];
+  const [moved, movedMany, fix] = has('splitRatio')
+    ? ['one-session move of Close the size of a split, on a day the split column states none, is read as a price move', 'one-session moves of Close the size of a split, on days the split column states none, are read as price moves', 'if there was a split, add it to the split column']
+    : [`one-session move of Close the size of a split is read as a price move: ${noActions[0]}`, `one-session moves of Close the size of a split are read as price moves: ${noActions[1]}`, noActions[2]];
+  list(summary.unreadCloseMoves, `{n} ${moved}, ${jumps} (check the company's record; ${fix}): {list}`, `{n} ${movedMany}, ${jumps} (check the company's record; ${fix}): {list}`);
   list(unexplained, '{n} AdjClose/Close step with no split to explain it was ignored: {list}', '{n} AdjClose/Close steps with no split to explain them were ignored: {list}');
   return { notes, listed };
 }

@@ -18,6 +18,7 @@ import {
   weekly,
   yearEnd,
   yearStart,
+  withDriftBand,
   type Schedule,
 } from '../../../../engine/calendar/schedule.ts';
 import type { Strategy } from '../../../../engine/strategy.ts';
@@ -84,6 +85,34 @@ describe('calendar schedules', () => {
     expect([...due].flatMap((d, t) => (d ? [t] : []))).toEqual([3, 13, 23, 33]);
     expect(() => everyNSessions(0)).toThrow(RangeError);
     expect(() => everyNSessions(2.5)).toThrow(RangeError);
+  });
+
+  it('weekly refuses any weekday but a whole 1 (Monday) … 5 (Friday) (probe r73b F1): weekly(6) decided on the run\'s first session only, weekly(-1) and weekly() on every week\'s first', () => {
+    // By hand: 2024's weekdays have no session with weekday ≥ 6, so weekly(6) and weekly(9) were
+    // due on t = 0 only (1 decision in 262); weekday < -1 is every session, so weekly(-1) was due
+    // on each Monday (53). Each is refused, as everyNSessions(0) is.
+    for (const bad of [0, 6, 7, 9, -1, 2.5, NaN, Infinity, undefined, '3']) {
+      expect(() => weekly(bad as number), String(bad)).toThrow(RangeError);
+    }
+    expect(() => weekly(6)).toThrow('weekly schedule needs a weekday from 1 (Monday) to 5 (Friday), got 6');
+    expect(() => (weekly as (weekday?: number) => Schedule)()).toThrow('weekly schedule needs a weekday from 1 (Monday) to 5 (Friday), got undefined');
+    expect(() => weekly('3' as never)).toThrow('got the string "3"');
+    for (const day of [1, 2, 3, 4, 5]) expect(weekly(day).name).toBe(`weekly (${['', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday'][day]})`);
+  });
+
+  it('the other schedule makers refuse arguments they cannot use, the same way: everyNSessions, custom, withDriftBand', () => {
+    for (const bad of [0, -3, 2.5, NaN, Infinity, undefined, '5']) expect(() => everyNSessions(bad as number), String(bad)).toThrow(RangeError);
+    expect(() => everyNSessions(undefined as never)).toThrow('every-N schedule needs a whole number ≥ 1, got undefined');
+    // custom: a name (a non-empty string) and a rule (a function); swapped arguments were a TypeError deep in the replay.
+    expect(() => custom(undefined as never, () => true)).toThrow(new TypeError('custom schedule needs a name (a non-empty string) first, got undefined'));
+    expect(() => custom('', () => true)).toThrow(TypeError);
+    expect(() => custom((() => true) as never, 'mine' as never)).toThrow(TypeError);
+    expect(() => custom('mine', undefined as never)).toThrow(new TypeError('custom schedule "mine" needs a rule (day, t, dates) => boolean second, got undefined'));
+    // withDriftBand: a schedule to add to, and a finite band above 0 (Infinity never adds a decision).
+    expect(() => withDriftBand(undefined as never, 0.05)).toThrow(new TypeError('drift band needs a schedule to add to first (e.g. schedules.monthStart), got undefined'));
+    expect(() => withDriftBand(0.05 as never, monthStart as never)).toThrow(TypeError);
+    for (const bad of [0, -0.1, NaN, Infinity, undefined, '0.05']) expect(() => withDriftBand(monthStart, bad as number), String(bad)).toThrow(RangeError);
+    expect(withDriftBand(monthStart, 0.05).driftBand).toBe(0.05);
   });
 
   it('everySession', () => {

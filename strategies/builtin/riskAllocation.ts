@@ -30,7 +30,7 @@ import type { MarketView } from '../../engine/decisions/view.ts';
 import { defineStrategy } from '../api.ts';
 import { ALLOCATION_METHODS, allocate } from '../blocks/construction/allocate.ts';
 import { months } from '../blocks/durations.ts';
-import { durationParam, sessionsParam } from '../blocks/params.ts';
+import { durationParam, onlyWith, sessionsParam } from '../blocks/params.ts';
 import { COVARIANCE_ESTIMATORS, entry, estimateCovariance } from '../blocks/risk/covariance.ts';
 import { commonReturnWindow } from '../blocks/risk/returnWindow.ts';
 import { TargetShortfall } from '../blocks/risk/targetShortfall.ts';
@@ -49,10 +49,10 @@ const paramsSchema = z
       .describe('funds to allocate across (a list, or comma-separated): symbols or @roles; a trailing ? takes one only where the data has it; a fund joins once it has returns on half the lookback (said in a caveat until then)'),
     method: z.enum(ALLOCATION_METHODS).default('erc').describe(`weighting: ${ALLOCATION_METHODS.join(', ')}`),
     covariance: z.enum(COVARIANCE_ESTIMATORS).default('ledoit-wolf').describe(`covariance estimator: ${COVARIANCE_ESTIMATORS.join(', ')}`),
-    halfLife: durationParam(z.number().gt(0).max(5_000), months(3), 'ewma: half-life in sessions', 1),
+    halfLife: onlyWith(durationParam(z.number().gt(0).max(5_000), months(3), 'ewma: half-life in sessions', 1), 'covariance', ['ewma']),
     lookback: sessionsParam(months(12), 'sessions of returns in the covariance (at least 20)', 20),
     targetVol: z.number().gt(0).max(2).optional().describe('scale the book to this annualised volatility (e.g. 0.10), the rest in cash'),
-    maxLeverage: z.number().gt(0).max(10).default(1).describe('targetVol: largest gross exposure as a multiple of NAV (1 = no borrowing)'),
+    maxLeverage: onlyWith(z.number().gt(0).max(10).default(1).describe('targetVol: largest gross exposure as a multiple of NAV (1 = no borrowing)'), 'targetVol'),
     schedule: scheduleParam('month-start'),
   })
   .strict();

@@ -174,6 +174,22 @@ describe('symbols and missing history', () => {
     }
   });
 
+  it('a symbol "where the data has it" that the source has but --symbols left out is refused as without ?, never dropped (probe r73a F2)', () => {
+    // The run loaded IWM, SPY and TLT of a source that also holds SMLF (selectLoaded: selectedSymbols
+    // and sourceSymbols); SMLF? was skipped as if the data had no SMLF, while SMLF without ? was refused.
+    const loaded = fundMarket(['IWM', 'SPY', 'TLT'], 120);
+    const narrowed: Market = { ...loaded, name: 'funds', selectedSymbols: ['IWM', 'SPY', 'TLT'], sourceSymbols: ['IWM', 'SMLF', 'SPY', 'TLT'] };
+    const refusal = /^strategy "risk-allocation" failed on \d{4}-\d\d-\d\d: unknown symbol "SMLF": not among the symbols loaded from funds \(--symbols IWM, SPY, TLT\); add it to them \(--symbols IWM,SPY,TLT,SMLF\)$/;
+    for (const symbols of [['SPY', 'TLT', 'SMLF?'], ['SPY', 'TLT', 'SMLF']]) {
+      const err = failure(narrowed, { symbols, method: 'equal', lookback: 20 });
+      expect(isUserFacing(err)).toBe(true);
+      expect(err.message).toMatch(refusal);
+    }
+    // A symbol the source lacks is still taken only where present: VB? runs on SPY and TLT alone.
+    const r = backtest(narrowed, createBuiltinStrategy('risk-allocation', { symbols: ['SPY', 'TLT', 'VB?'], method: 'equal', lookback: 20 }));
+    expect(r.fills.session.length).toBeGreaterThan(0);
+  });
+
   it("a role the data holds no fund for says what fills it and what to name instead (probe r70b F3: the README's @smallCap on a folder of one's own said only 'roles here: none')", () => {
     const own = fundMarket(['AAA', 'BBB', 'CCC', 'DDD'], 320);
     const err = failure(own, { symbols: ['@smallCap', 'AAA'] });

@@ -50,7 +50,7 @@ const paramsSchema = z
       .describe('funds to allocate across (a list, or comma-separated): symbols or @roles; a trailing ? takes one only where the data has it; a fund joins once it has returns on half the lookback (said in a caveat until then)'),
     method: z.enum(ALLOCATION_METHODS).default('erc').describe(`weighting: ${ALLOCATION_METHODS.join(', ')}`),
     covariance: z.enum(COVARIANCE_ESTIMATORS).default('ledoit-wolf').describe(`covariance estimator: ${COVARIANCE_ESTIMATORS.join(', ')}`),
-    halfLife: onlyWith(durationParam(z.number().gt(0).max(5_000), months(3), 'ewma: half-life in sessions', 1), 'covariance', ['ewma']),
+    halfLife: onlyWith(durationParam(z.number().min(1).max(5_000), months(3), 'ewma: half-life in sessions (at least 1: a shorter one weighs the last session alone)', 1), 'covariance', ['ewma']),
     lookback: sessionsParam(months(12), 'sessions of returns in the covariance (at least 20)', 20),
     targetVol: z.number().gt(0).max(2).optional().describe('scale the book to this annualised volatility (e.g. 0.10), the rest in cash'),
     maxLeverage: onlyWith(z.number().gt(0).max(10).default(1).describe('targetVol: largest gross exposure as a multiple of NAV (1 = no borrowing)'), 'targetVol'),

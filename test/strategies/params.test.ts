@@ -101,6 +101,12 @@ describe('parameter errors', () => {
     expect(params('quality-long-short', { neutral: 'beta', betaWindow: 60, benchmark: 'IWM' })).toMatchObject({ betaWindow: 60, benchmark: 'IWM' });
   });
 
+  it('refuses an EWMA half-life under one session, naming the bound (probe r73a F4: 0.01 gave λ = 2^−100, a rank-1 covariance)', () => {
+    expect(errorOf('risk-allocation', { covariance: 'ewma', halfLife: 0.01 })).toBe('risk-allocation: halfLife must be between 1 and 5000, got 0.01');
+    expect(errorOf('risk-allocation', { covariance: 'ewma', halfLife: 0.99 })).toBe('risk-allocation: halfLife must be between 1 and 5000, got 0.99');
+    expect(parseParams(builtinDefinition('risk-allocation').definition, { covariance: 'ewma', halfLife: 1 })).toMatchObject({ halfLife: 1 });
+  });
+
   it('lists every problem in one line, the strategy named once (probe r60c L3: a line each)', () => {
     expect(errorOf('size-tilt', { tilt: 2, alpha: -1 })).toBe('size-tilt: tilt must be between 0 and 1, got 2; alpha must be between 0 and 1, got -1');
   });

@@ -271,6 +271,15 @@ describe('risk-allocation says what it could not do as asked', () => {
     ]);
     // The capped book's estimate is k·σ̂: at maxLeverage 1.4, k = min(0.5 / σ̂, 1.4) = 1.4 where 0.5 / σ̂ > 1.4 — all 30 (0.5 / 0.33466 = 1.494): 1.4 × 32.574% = 45.6%, 1.4 × 33.466% = 46.9%.
     expect(notes(one, { symbols: ['AAA'], targetVol: 0.5, maxLeverage: 1.4 }).map(([, m]) => m)).toContainEqual(expect.stringMatching(/^volatility target 50\.0% not reached: capped by maxLeverage 1\.4 \(estimated volatility of the capped book 45\.6%–46\.9%\) — at 30 of 40 decisions/));
+  });
+
+  it('a capped book the cash account refuses (gross over 100 %) is said as targeted, at the gross asked (probe r73a F5: "the decision targeted no weights")', () => {
+    // Every capped decision asks 1.4 × NAV in AAA (k = maxLeverage / Σ|w| = 1.4 for the one fund), which the
+    // default cash account rejects, so no target stands; the note still says, and is sized by, the 140 % asked: high (> 5 %).
+    expect(notes(one, { symbols: ['AAA'], targetVol: 0.5, maxLeverage: 1.4 })).toContainEqual([
+      'high',
+      'volatility target 50.0% not reached: capped by maxLeverage 1.4 (estimated volatility of the capped book 45.6%–46.9%) — at 30 of 40 decisions from 2024-01-15 to 2024-02-23; largest on 2024-01-15: 1 of the 1 name the step applied to, targeted at 140.0% of NAV',
+    ]);
     // 0.1 is reached at every decision (k = 0.1 / σ̂ < 1): nothing to say.
     expect(notes(one, { symbols: ['AAA'], targetVol: 0.1 }).filter(([, m]) => m.startsWith('volatility target'))).toEqual([]);
   });

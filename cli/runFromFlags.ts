@@ -110,6 +110,27 @@ function parseParam(text: string): [string, unknown] {
   return [key, value];
 }
 
+/**
+ * The --param values as one parameter object. A key given more than once is refused in one line
+ * naming it and its values (`--param method given twice (erc, hrp): give it once`), as any other
+ * option given twice is (repeatedOptions.ts): the last never silently wins (probe r73a F3).
+ */
+export function paramsOf(texts: readonly string[]): Record<string, unknown> {
+  const given = new Map<string, string[]>();
+  const params: Record<string, unknown> = {};
+  for (const text of texts) {
+    const [key, value] = parseParam(text);
+    given.set(key, [...(given.get(key) ?? []), text.slice(key.length + 1)]);
+    params[key] = value;
+  }
+  for (const [key, values] of given) {
+    if (values.length < 2) continue;
+    const times = values.length === 2 ? 'twice' : `${values.length} times`;
+    throw new UserError(`--param ${key} given ${times} (${values.join(', ')}): give it once`);
+  }
+  return params;
+}
+
 /** --rf: an annual rate as a decimal ("0.03"), or the name of a rate series of the data ("tbill3m"). */
 function parseRiskFree(rf: string | undefined): number | string {
   if (rf === undefined) return 0;
@@ -205,7 +226,7 @@ function studyFromFlags(flags: RunFlags & { strategy: string }): StudyConfig {
           {
             name: runName(flags),
             strategy: flags.strategy,
-            params: Object.fromEntries((flags.param ?? []).map(parseParam)),
+            params: paramsOf(flags.param ?? []),
             ...(flags.benchmark === undefined ? {} : { benchmark: flags.benchmark }),
             ...(flags['periods-per-year'] === undefined ? {} : { periodsPerYear: flags['periods-per-year'] }),
             engine,

@@ -76,8 +76,8 @@ export async function loadMarket(path: string, options: LoadMarketOptions = {}):
   const build = { version: DATA_LAYER_VERSION, path: resolved, snapshotEnds: sorted(options.snapshotEnds), assetClass: options.assetClass ?? null };
   const files = sourceFiles(source).map(sourceFileState);
   const pick = options.symbols && symbolPick(path, source, options.symbols, selection.calendar);
-  const { market: whole, partial } = await wholeMarket(hashOf(build), files, options, () => buildSource(path, source, { snapshotEnds: options.snapshotEnds, assetClass: options.assetClass, sharedColumns: options.cacheInBackground && options.cacheDir !== false }), pick);
-  return selectLoaded(whole, path, options, partial);
+  const { market: whole, partial, all } = await wholeMarket(hashOf(build), files, options, () => buildSource(path, source, { snapshotEnds: options.snapshotEnds, assetClass: options.assetClass, sharedColumns: options.cacheInBackground && options.cacheDir !== false }), pick);
+  return selectLoaded(whole, path, options, partial, all);
 }
 
 /**
@@ -98,7 +98,8 @@ function symbolPick(path: string, source: SourceKind, symbols: readonly string[]
 
 /**
  * The whole source: from the cache when its files are unchanged, else built and stored. From the
- * cache with `pick`, only the symbols it picks over every session (`partial`).
+ * cache with `pick`, only the symbols it picks over every session (`partial`); `all`: every symbol
+ * of the source (the cache's listing, or the built market's).
  */
 async function wholeMarket(
   slot: string,
@@ -106,16 +107,18 @@ async function wholeMarket(
   options: LoadMarketOptions,
   build: () => Promise<{ market: Market; hashes: Map<string, string> }>,
   pick: SymbolPick | undefined,
-): Promise<{ market: Market; partial: boolean }> {
+): Promise<{ market: Market; partial: boolean; all: readonly string[] }> {
   const cache = openMarketCache(options);
   try {
     let partial = false;
+    let listed: readonly string[] | undefined;
     const cached = cache?.lookup(slot, files, pick && ((all) => {
+      listed = all;
       const picked = pick(all);
       partial = picked !== undefined;
       return picked;
     }));
-    if (cached) return { market: cached, partial };
+    if (cached) return { market: cached, partial, all: partial && listed !== undefined ? listed : cached.symbols };
     const readAt = Date.now();
     const { market, hashes } = await build();
     if (cache) {
@@ -123,7 +126,7 @@ async function wholeMarket(
       if (unchanged) cache.store(slot, files, hashes, market, readAt);
       else options.onCache?.({ kind: 'skipped', detail: 'a source file changed while it was read; not cached' });
     }
-    return { market, partial: false };
+    return { market, partial: false, all: market.symbols };
   } finally {
     cache?.close();
   }

@@ -92,6 +92,12 @@ export interface Market {
   readonly requested?: { readonly from?: string; readonly to?: string };
   /** The symbols it was loaded with (a study's `symbols`, --symbols) when it holds only these of its source. */
   readonly selectedSymbols?: readonly string[];
+  /**
+   * With `selectedSymbols`: every symbol its source holds, those loaded among them, so a strategy's
+   * symbol "where the data has it" (`QQQ?`) tells one the source lacks from one the selection left
+   * out (InitContext.sourceSymbols).
+   */
+  readonly sourceSymbols?: readonly string[];
   /** True for the built-in generated universe: every report labels it SYNTHETIC. */
   readonly synthetic: boolean;
   readonly symbols: readonly string[];

@@ -50,14 +50,15 @@ const hashOf = (value: unknown): string => createHash('sha256').update(JSON.stri
 
 /**
  * `whole` (a market built whole, or its symbolSubset: `partial`, see selectMarket) named `name`
- * and narrowed to `options` (selectMarket): only the symbols asked (`selectedSymbols` set), the
+ * and narrowed to `options` (selectMarket): only the symbols asked (`selectedSymbols` set, and
+ * `sourceSymbols`: every symbol of the source, `whole`'s unless a partial one gives them), the
  * period asked (`requested` set), the calendar; roles filled from what is left (roles.ts
  * ROLE_CANDIDATES, then `options.roles`); the calendar alignment note restated; a selection's
  * fingerprint is the whole's hashed with it (no selection: the whole's).
  * @throws UserError as selectionOf; for a symbol the market lacks (selectMarket, naming `name`);
  *   for a symbol asked with no price in the period; for a role override naming a symbol not kept.
  */
-export function selectLoaded(whole: Market, name: string, options: LoadSelection, partial = false): Market {
+export function selectLoaded(whole: Market, name: string, options: LoadSelection, partial = false, sourceSymbols: readonly string[] = whole.symbols): Market {
   const selection = selectionOf(options);
   const { market, emptySymbols } = selectMarket({ ...whole, name }, selection, { partial });
   if (options.symbols) {
@@ -67,7 +68,7 @@ export function selectLoaded(whole: Market, name: string, options: LoadSelection
   const selected = options.from !== undefined || options.to !== undefined || options.symbols !== undefined || (options.calendar ?? 'union') !== 'union';
   return {
     ...market,
-    ...(options.symbols ? { selectedSymbols: options.symbols } : {}),
+    ...(options.symbols ? { selectedSymbols: options.symbols, sourceSymbols } : {}),
     ...(options.from !== undefined || options.to !== undefined ? { requested: { ...(options.from !== undefined ? { from: options.from } : {}), ...(options.to !== undefined ? { to: options.to } : {}) } } : {}),
     roles: roles(market, name, options.roles),
     sources: market.sources.map((s) => (s.format === 'calendar alignment' ? selectionSource(s, market, emptySymbols, options.calendar ?? 'union') : s)),

@@ -87,7 +87,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   // First: init may resolve the parameters (and so the schedule and shorts) for this run's P.
   let initialised: InitResult | void;
   try {
-    initialised = strategy.init?.({ symbols: view.symbols, random: () => random.uniform(), periodsPerYear });
+    initialised = strategy.init?.({ symbols: view.symbols, random: () => random.uniform(), periodsPerYear, ...(market.sourceSymbols === undefined ? {} : { sourceSymbols: market.sourceSymbols }) });
   } catch (err) {
     throw strategyFailure(err, strategy.name, 'in init()', strategy.sourceFile);
   }

@@ -51,6 +51,13 @@ export interface InitContext {
    * time into sessions with it.
    */
   readonly periodsPerYear: number;
+  /**
+   * Where the run loaded only some of its source's symbols (--symbols, a study's `symbols:`): every
+   * symbol the source holds, so a symbol taken "where the data has it" (`QQQ?`) that the source has
+   * but the run did not load is refused as the same name without `?` is, never dropped (probe r73a F2).
+   * Absent when the run loaded every symbol of its data (`symbols` is then the source's).
+   */
+  readonly sourceSymbols?: readonly string[];
 }
 
 /** What init() may hand back: the parameters as this run reads them (e.g. windows resolved to its sessions), recorded in the manifest instead of `params`. */

@@ -22,7 +22,7 @@ import { logicProblems } from '../engine/decisions/strategyShape.ts';
 import { describeParamIssues } from './paramErrors.ts';
 import { nestedUnknownKeys, refusingUnknownKeys } from './strictParams.ts';
 import { durationSessions } from './blocks/durations.ts';
-import { durationDefaults } from './blocks/params.ts';
+import { durationDefaults, givenShapingNothing } from './blocks/params.ts';
 import { isScheduleName } from './blocks/schedules.ts';
 
 /** The calendar a strategy reads when no run gives it one: daily, P = 252. */
@@ -68,11 +68,14 @@ export function parseParams<S extends ParamSchema>(definition: StrategyDefinitio
 /**
  * The raw parameters validated, windows left at a duration default still absent: the one check of
  * a strategy's parameters, whoever gives them (createStrategy, `--param`, a study's `params:`, a
- * sweep's grid point). A key the schema does not name is refused (strictParams.ts), never dropped.
+ * sweep's grid point). A key the schema does not name is refused (strictParams.ts), never dropped;
+ * so is one given where it shapes nothing (blocks/params.ts onlyWith: maxLeverage without targetVol).
  */
 function validateGiven<S extends ParamSchema>(definition: StrategyDefinition<S>, raw: unknown): z.output<S> {
   const parsed = refusingUnknownKeys(definition.params).safeParse(raw ?? {});
-  const issues = [...nestedUnknownKeys(definition.params, raw), ...(parsed.error?.issues ?? [])];
+  // A parameter given where it shapes nothing (blocks/params.ts onlyWith) is refused, never stored as if it had: only one the user gave, a default never.
+  const idle = parsed.success ? givenShapingNothing(definition.params, raw, parsed.data as Record<string, unknown>) : [];
+  const issues = [...nestedUnknownKeys(definition.params, raw), ...(parsed.error?.issues ?? []), ...idle];
   if (issues.length > 0 || !parsed.success) throw new ParamsError(describeParamIssues(definition.name, definition.params, new z.ZodError(issues), raw));
   return parsed.data;
 }

@@ -8,7 +8,7 @@ export type { ParamDoc } from './paramDocs.ts';
 export { withinBand } from './blocks/bands.ts';
 export { rankWithin, sectorsOf, withinGroups, zscoreWithin } from './blocks/groups.ts';
 export { betaNeutral, dollarNeutral, neutralize } from './blocks/neutralize.ts';
-export { durationParam, grossParam, sessionsParam, symbolWeightsParam, unresolved } from './blocks/params.ts';
+export { durationParam, grossParam, onlyWith, sessionsParam, symbolWeightsParam, unresolved } from './blocks/params.ts';
 export { durationSessions, months, tradingDays, type Duration } from './blocks/durations.ts';
 export { quantileBuckets } from './blocks/quantileBuckets.ts';
 export { presentCount, rank } from './blocks/rank.ts';

@@ -46,6 +46,10 @@ function describeIssue(issue: z.core.$ZodIssue, root: JsonSchemaNode, raw: unkno
       return `${subject} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${got}`;
     case 'not_multiple_of':
       return `${subject} must be a multiple of ${issue.divisor}${got}`;
+    case 'custom':
+      // A parameter given where it shapes nothing (blocks/params.ts onlyWith): what it needs, the value is beside the point.
+      if (issue.params?.appliesWith !== undefined) return `${subject} ${issue.message}`;
+      return `${subject} ${issue.message}${value === undefined ? '' : got}`;
     default:
       return `${subject} ${issue.message}${value === undefined ? '' : got}`;
   }

@@ -74,15 +74,18 @@ export class StrategyNotes {
    * weights of NAV standing after it (RebalancePlanner.targetWeight). With `weighted` (targets
    * stand: RebalancePlanner.targetsStand) a note's share is Σ|w| over its symbols, a NaN weight
    * counting 0 (not named: a `{ weights: {} }` decision targets cash, 0 %); without (explicit
-   * orders, or no decision yet) the share is NaN: the book it touched is unknown.
+   * orders, or no decision yet) the share is NaN: the book it touched is unknown. A note that
+   * gives its share (NoteOptions.held, .targeted) is sized by it either way.
    */
   record(notes: readonly PendingNote[], t: number, targetWeight: Float64Array, weighted: boolean): void {
     this.#decisions++;
     if (notes.length === 0) return;
     for (const note of notes) {
       const held = note.options?.held;
-      let share = held !== undefined ? Math.abs(held) : weighted ? 0 : NaN;
-      if (held === undefined) for (const i of note.symbols) if (!Number.isNaN(targetWeight[i])) share += Math.abs(targetWeight[i]);
+      // What the strategy said it asked in the names (NoteOptions.targeted) stands for the targets, whether or not the account took them.
+      const given = held ?? note.options?.targeted;
+      let share = given !== undefined ? Math.abs(given) : weighted ? 0 : NaN;
+      if (given === undefined) for (const i of note.symbols) if (!Number.isNaN(targetWeight[i])) share += Math.abs(targetWeight[i]);
       const at: NoteAt = { share, session: t, count: note.symbols.length, of: note.of };
       const tally = this.#byWhat.get(note.what);
       if (tally === undefined) {
@@ -114,7 +117,7 @@ export class StrategyNotes {
     return [...this.#byWhat].map(([what, tally]) => {
       const { share, session, count, of } = tally.largest;
       const known = !Number.isNaN(share);
-      const never = share === 0 && !tally.unweighted && tally.options.held === undefined;
+      const never = share === 0 && !tally.unweighted && tally.options.held === undefined && tally.options.targeted === undefined;
       const sized: CaveatSeverity = !known ? 'medium' : share > HIGH_SHARE ? 'high' : share > MEDIUM_SHARE ? 'medium' : 'low';
       const severity = moreSevere(tally.least, sized);
       const day = (t: number): string => isoDay(market.dates[t]);

@@ -26,13 +26,17 @@ export interface PendingNote {
  * severity its caveat may have (the most severe any decision asked for); `detail` is context that may differ between decisions without
  * making another caveat (the caveat shows the latest, in brackets after the phrase); `held` is the
  * share of NAV the note's names were held at, for a note about a holding the targets leave out
- * (their target weights, which size other notes, say nothing of it): it sizes the caveat.
+ * (their target weights, which size other notes, say nothing of it): it sizes the caveat;
+ * `targeted` is the share of NAV (Σ|w|) the decision asked in the note's names, for a note about
+ * the targets themselves, so it is said and sized as asked where the account refused them
+ * (a cash account's >100 % gross: the targets then do not stand, and said nothing of it).
  */
 export interface NoteOptions {
   readonly named?: boolean;
   readonly least?: CaveatSeverity;
   readonly detail?: string;
   readonly held?: number;
+  readonly targeted?: number;
 }
 
 /** What take() returns after a decision with no notes (most): one shared empty list. */

@@ -51,6 +51,54 @@ export function unresolved(...windows: readonly number[]): boolean {
   return windows.some((w) => (w as number | undefined) === undefined);
 }
 
+/**
+ * What an `onlyWith` parameter carries in zod's registry: the parameter `key` it shapes the run
+ * beside — set at all (no `values`), or set to one of `values` (its default counts).
+ */
+export interface AppliesWith {
+  readonly key: string;
+  readonly values?: readonly (string | number | boolean)[];
+}
+
+/**
+ * `schema`, a parameter that shapes the run only beside parameter `key` (set, or one of `values`):
+ * given where it would shape nothing (`maxLeverage` without `targetVol`, `halfLife` with
+ * `covariance=sample`), the parameters are refused in one line naming what it needs (givenShapingNothing),
+ * as a study's `sample:` block beside a data path is. Left at its default it is never refused.
+ */
+export function onlyWith<T extends z.ZodType>(schema: T, key: string, values?: readonly (string | number | boolean)[]): T {
+  const appliesWith: AppliesWith = values === undefined ? { key } : { key, values };
+  return schema.meta({ appliesWith }) as T;
+}
+
+/** `key=v`, or `key=a, b or c` for the values an onlyWith parameter needs beside it. */
+function neededText({ key, values }: AppliesWith): string {
+  if (values === undefined) return key;
+  const words = values.map(String);
+  return `${key}=${words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : words[0]}`;
+}
+
+/**
+ * The parameters `raw` gives (a key present, not undefined) that an onlyWith parameter of `schema`
+ * declares shape nothing beside `parsed` (the validated parameters, defaults filled), as zod
+ * custom issues at their paths: "applies only with targetVol — drop it or set targetVol".
+ */
+export function givenShapingNothing(schema: z.ZodObject, raw: unknown, parsed: Readonly<Record<string, unknown>>): z.core.$ZodIssue[] {
+  if (typeof raw !== 'object' || raw === null) return [];
+  const given = raw as Record<string, unknown>;
+  const issues: z.core.$ZodIssue[] = [];
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const needs = (field as z.ZodType).meta()?.appliesWith as AppliesWith | undefined;
+    if (needs === undefined || !Object.hasOwn(given, key) || given[key] === undefined) continue;
+    const beside = parsed[needs.key];
+    const applies = needs.values === undefined ? beside !== undefined : needs.values.includes(beside as string | number | boolean);
+    if (applies) continue;
+    const need = neededText(needs);
+    issues.push({ code: 'custom', path: [key], input: given[key], params: { appliesWith: needs }, message: `applies only with ${need} — drop it or set ${need}` });
+  }
+  return issues;
+}
+
 /** Parameter name → its duration default, for the parameters of `schema` declared with durationParam. */
 export function durationDefaults(schema: z.ZodObject): Map<string, DurationDefault> {
   const out = new Map<string, DurationDefault>();

@@ -18,7 +18,7 @@ import { z } from 'zod';
 import type { MarketView } from '../../engine/decisions/view.ts';
 import { defineStrategy } from '../api.ts';
 import { months } from '../blocks/durations.ts';
-import { grossParam, sessionsParam } from '../blocks/params.ts';
+import { grossParam, onlyWith, sessionsParam } from '../blocks/params.ts';
 import { scheduleNamed, scheduleParam } from '../blocks/schedules.ts';
 import { trailingBeta, trailingReturn } from '../blocks/series.ts';
 
@@ -27,9 +27,9 @@ const paramsSchema = z
     mode: z.enum(['hold-broad', 'hold-quality', 'switch', 'spread']).default('switch').describe('what to hold (see the strategy notes)'),
     broad: z.string().min(1).default('@smallCap').describe('broad small-cap fund: a symbol or @role (IWM)'),
     quality: z.string().min(1).default('@qualitySmallCap').describe('quality small-cap fund: a symbol or @role (SMLF)'),
-    lookback: sessionsParam(months(6), 'switch: trailing-return window in sessions (a fund without one is left out, said in a caveat)', 1),
-    betaWindow: sessionsParam(months(12), 'spread: sessions of returns in the hedge-ratio regression'),
-    gross: grossParam(1),
+    lookback: onlyWith(sessionsParam(months(6), 'switch: trailing-return window in sessions (a fund without one is left out, said in a caveat)', 1), 'mode', ['switch']),
+    betaWindow: onlyWith(sessionsParam(months(12), 'spread: sessions of returns in the hedge-ratio regression'), 'mode', ['spread']),
+    gross: onlyWith(grossParam(1), 'mode', ['spread']),
     schedule: scheduleParam('month-start'),
   })
   .strict();

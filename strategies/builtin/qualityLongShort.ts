@@ -25,7 +25,7 @@ import { defineStrategy } from '../api.ts';
 import { sectorsOf } from '../blocks/groups.ts';
 import { betaNeutral, dollarNeutral } from '../blocks/neutralize.ts';
 import { months } from '../blocks/durations.ts';
-import { grossParam, sessionsParam } from '../blocks/params.ts';
+import { grossParam, onlyWith, sessionsParam } from '../blocks/params.ts';
 import { quantileBuckets } from '../blocks/quantileBuckets.ts';
 import { scheduleNamed, scheduleParam } from '../blocks/schedules.ts';
 import { trailingBetas } from '../blocks/series.ts';
@@ -44,8 +44,8 @@ const paramsSchema = z
     qualityBuckets: z.number().int().min(2).max(100).default(5).describe('quality buckets; the top one is held long'),
     cohortBuckets: z.number().int().min(2).max(100).default(3).describe('leverage and FCF buckets; short = top leverage ∩ bottom FCF'),
     neutral: z.enum(['dollar', 'beta']).default('dollar').describe('dollar-neutral (long = short notional) or beta-neutral against benchmark'),
-    benchmark: z.string().min(1).default('@smallCap').describe('symbol or @role the betas are measured against (beta-neutral)'),
-    betaWindow: sessionsParam(months(12), 'sessions of returns in the trailing beta regression'),
+    benchmark: onlyWith(z.string().min(1).default('@smallCap').describe('symbol or @role the betas are measured against (beta-neutral)'), 'neutral', ['beta']),
+    betaWindow: onlyWith(sessionsParam(months(12), 'beta-neutral: sessions of returns in the trailing beta regression'), 'neutral', ['beta']),
     gross: grossParam(1),
     minNamesPerSide: z.number().int().min(1).default(5).describe('hold nothing unless each side has at least this many names'),
     schedule: scheduleParam('month-start'),

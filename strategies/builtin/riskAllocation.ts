@@ -4,7 +4,8 @@
  *
  * Idea: the "how to play it" question as an allocation — small caps, quality small caps, large
  * caps and bonds — with each method's weights set from trailing daily returns known at the decision.
- * Parameters: `symbols` (symbols or @roles; a trailing `?` takes one only where the data has it;
+ * Parameters: `symbols` (symbols or @roles; a trailing `?` takes one only where the data has it —
+ * one the data source has but --symbols did not load is refused as without `?`, never dropped;
  * default small-cap, quality small-cap and large-cap funds and the bond fund where present), `method`,
  * `covariance` (sample | ledoit-wolf | ewma with `halfLife`, default 3 months of the run's sessions),
  * `lookback` (sessions of returns; default 12 months of the run's sessions, at least 20),
@@ -30,7 +31,7 @@ import type { MarketView } from '../../engine/decisions/view.ts';
 import { defineStrategy } from '../api.ts';
 import { ALLOCATION_METHODS, allocate } from '../blocks/construction/allocate.ts';
 import { months } from '../blocks/durations.ts';
-import { durationParam, sessionsParam } from '../blocks/params.ts';
+import { durationParam, onlyWith, sessionsParam } from '../blocks/params.ts';
 import { COVARIANCE_ESTIMATORS, entry, estimateCovariance } from '../blocks/risk/covariance.ts';
 import { commonReturnWindow } from '../blocks/risk/returnWindow.ts';
 import { TargetShortfall } from '../blocks/risk/targetShortfall.ts';
@@ -49,10 +50,10 @@ const paramsSchema = z
       .describe('funds to allocate across (a list, or comma-separated): symbols or @roles; a trailing ? takes one only where the data has it; a fund joins once it has returns on half the lookback (said in a caveat until then)'),
     method: z.enum(ALLOCATION_METHODS).default('erc').describe(`weighting: ${ALLOCATION_METHODS.join(', ')}`),
     covariance: z.enum(COVARIANCE_ESTIMATORS).default('ledoit-wolf').describe(`covariance estimator: ${COVARIANCE_ESTIMATORS.join(', ')}`),
-    halfLife: durationParam(z.number().gt(0).max(5_000), months(3), 'ewma: half-life in sessions', 1),
+    halfLife: onlyWith(durationParam(z.number().min(1).max(5_000), months(3), 'ewma: half-life in sessions (at least 1: a shorter one weighs the last session alone)', 1), 'covariance', ['ewma']),
     lookback: sessionsParam(months(12), 'sessions of returns in the covariance (at least 20)', 20),
     targetVol: z.number().gt(0).max(2).optional().describe('scale the book to this annualised volatility (e.g. 0.10), the rest in cash'),
-    maxLeverage: z.number().gt(0).max(10).default(1).describe('targetVol: largest gross exposure as a multiple of NAV (1 = no borrowing)'),
+    maxLeverage: onlyWith(z.number().gt(0).max(10).default(1).describe('targetVol: largest gross exposure as a multiple of NAV (1 = no borrowing)'), 'targetVol'),
     schedule: scheduleParam('month-start'),
   })
   .strict();
@@ -66,13 +67,15 @@ export const riskAllocation = defineStrategy({
   create(p) {
     let members: number[] | undefined;
     let shortfall = new TargetShortfall();
+    let sourceSymbols: readonly string[] | undefined;
     return {
       schedule: scheduleNamed(p.schedule),
-      init() {
+      init(ctx) {
         shortfall = new TargetShortfall();
+        sourceSymbols = ctx.sourceSymbols;
       },
       decide(view, book) {
-        members ??= resolveMembers(view, p.symbols);
+        members ??= resolveMembers(view, p.symbols, sourceSymbols);
         noteStaleHoldings(view, book, 'the allocation');
         return { weights: targetWeights(view, members, p, shortfall) };
       },
@@ -80,13 +83,19 @@ export const riskAllocation = defineStrategy({
   },
 });
 
-/** Symbol indices of the named funds; `X?` is skipped where the data has no X; duplicates are errors. */
-function resolveMembers(view: MarketView, symbols: readonly string[]): number[] {
+/**
+ * Symbol indices of the named funds; `X?` is skipped where the data has no X — where its source
+ * has X but the run did not load it (`sourceSymbols`, InitContext: --symbols left it out), X is
+ * refused as the name without `?` is (view.resolve: "not among the symbols loaded … add it to
+ * them"), never dropped (probe r73a F2); duplicates are errors.
+ */
+function resolveMembers(view: MarketView, symbols: readonly string[], sourceSymbols: readonly string[] | undefined): number[] {
   const seen = new Map<number, string>();
   for (const name of symbols) {
     const optional = name.endsWith('?');
     const symbol = optional ? name.slice(0, -1) : name;
-    if (optional && !view.has(symbol)) continue;
+    const inSource = !symbol.startsWith('@') && sourceSymbols !== undefined && sourceSymbols.includes(symbol);
+    if (optional && !view.has(symbol) && !inSource) continue;
     const i = view.resolve(symbol);
     const earlier = seen.get(i);
     if (earlier !== undefined) throw new UserError(`symbols: ${symbol} and ${earlier} are the same fund (${view.symbols[i]}) — name it once`);

@@ -16,6 +16,7 @@ import { AssetClass } from '../../data/market.ts';
 import type { MarketView } from '../../engine/decisions/view.ts';
 import { defineStrategy } from '../api.ts';
 import { withinBand } from '../blocks/bands.ts';
+import { onlyWith } from '../blocks/params.ts';
 import { scheduleNamed, scheduleParam } from '../blocks/schedules.ts';
 import { regimeWeights, sleeveParams } from '../blocks/sleeves.ts';
 import { membersWithCaps } from '../blocks/missingFundamentals.ts';
@@ -30,10 +31,14 @@ export const sizeTilt = defineStrategy({
   params: z
     .object({
       mode: z.enum(['etf', 'stocks']).default('etf').describe('etf: two fund sleeves; stocks: weights ∝ marketCap^alpha'),
-      ...sleeveParams,
-      band: z.number().min(0).max(1).default(0.02).describe('etf mode: trade only when a sleeve is this far from target'),
-      alpha: z.number().min(0).max(1).default(0.5).describe('stocks mode: exponent on market cap (1 = cap weight, 0 = equal weight)'),
-      topK: z.number().int().min(1).optional().describe('stocks mode: only the K largest stocks at each decision'),
+      // The sleeves are etf mode's; stocks mode reads none of them.
+      small: onlyWith(sleeveParams.small, 'mode', ['etf']),
+      large: onlyWith(sleeveParams.large, 'mode', ['etf']),
+      benchmarkSmall: onlyWith(sleeveParams.benchmarkSmall, 'mode', ['etf']),
+      tilt: onlyWith(sleeveParams.tilt, 'mode', ['etf']),
+      band: onlyWith(z.number().min(0).max(1).default(0.02).describe('etf mode: trade only when a sleeve is this far from target'), 'mode', ['etf']),
+      alpha: onlyWith(z.number().min(0).max(1).default(0.5).describe('stocks mode: exponent on market cap (1 = cap weight, 0 = equal weight)'), 'mode', ['stocks']),
+      topK: onlyWith(z.number().int().min(1).optional().describe('stocks mode: only the K largest stocks at each decision'), 'mode', ['stocks']),
       schedule: scheduleParam('month-start'),
     })
     .strict(),

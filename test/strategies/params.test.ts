@@ -79,6 +79,34 @@ describe('parameter errors', () => {
     expect(errorOf('breadth-thrust', { lower: 0.7 })).toBe('breadth-thrust: lower must be below upper, got 0.7');
   });
 
+  it('refuses a parameter given where it shapes nothing, naming what it needs; a default never (probe r73a F1)', () => {
+    // risk-allocation scales by maxLeverage only inside targetVol, and reads halfLife only in the ewma covariance:
+    // `maxLeverage=3` alone ran with weights summing to 1.0 and stored maxLeverage 3.
+    expect(errorOf('risk-allocation', { maxLeverage: 3 })).toBe('risk-allocation: maxLeverage applies only with targetVol — drop it or set targetVol');
+    expect(errorOf('risk-allocation', { covariance: 'sample', halfLife: 10 })).toBe('risk-allocation: halfLife applies only with covariance=ewma — drop it or set covariance=ewma');
+    // The condition reads the parameter's default too: covariance left out is ledoit-wolf.
+    expect(errorOf('risk-allocation', { halfLife: 10 })).toBe('risk-allocation: halfLife applies only with covariance=ewma — drop it or set covariance=ewma');
+    // The same kind in the other built-ins: a mode's or a neutralisation's own parameters.
+    expect(errorOf('iwm-vs-smlf', { mode: 'spread', lookback: 60 })).toBe('iwm-vs-smlf: lookback applies only with mode=switch — drop it or set mode=switch');
+    expect(errorOf('iwm-vs-smlf', { betaWindow: 60, gross: 1.5 })).toBe('iwm-vs-smlf: betaWindow applies only with mode=spread — drop it or set mode=spread; gross applies only with mode=spread — drop it or set mode=spread');
+    expect(errorOf('quality-long-short', { betaWindow: 120 })).toBe('quality-long-short: betaWindow applies only with neutral=beta — drop it or set neutral=beta');
+    expect(errorOf('size-tilt', { mode: 'stocks', tilt: 0.7 })).toBe('size-tilt: tilt applies only with mode=etf — drop it or set mode=etf');
+    expect(errorOf('size-tilt', { topK: 20 })).toBe('size-tilt: topK applies only with mode=stocks — drop it or set mode=stocks');
+    // Beside what it needs, or left to its default, it passes.
+    const params = (name: string, raw: unknown) => parseParams(builtinDefinition(name).definition, raw) as Record<string, unknown>;
+    expect(params('risk-allocation', { targetVol: 0.1, maxLeverage: 2 })).toMatchObject({ targetVol: 0.1, maxLeverage: 2 });
+    expect(params('risk-allocation', { covariance: 'ewma', halfLife: 10 })).toMatchObject({ covariance: 'ewma', halfLife: 10 });
+    expect(params('risk-allocation', {})).toMatchObject({ maxLeverage: 1, halfLife: 63 });
+    expect(params('size-tilt', { mode: 'stocks', alpha: 1, topK: 20 })).toMatchObject({ mode: 'stocks', alpha: 1, topK: 20, tilt: 0.5 });
+    expect(params('quality-long-short', { neutral: 'beta', betaWindow: 60, benchmark: 'IWM' })).toMatchObject({ betaWindow: 60, benchmark: 'IWM' });
+  });
+
+  it('refuses an EWMA half-life under one session, naming the bound (probe r73a F4: 0.01 gave λ = 2^−100, a rank-1 covariance)', () => {
+    expect(errorOf('risk-allocation', { covariance: 'ewma', halfLife: 0.01 })).toBe('risk-allocation: halfLife must be between 1 and 5000, got 0.01');
+    expect(errorOf('risk-allocation', { covariance: 'ewma', halfLife: 0.99 })).toBe('risk-allocation: halfLife must be between 1 and 5000, got 0.99');
+    expect(parseParams(builtinDefinition('risk-allocation').definition, { covariance: 'ewma', halfLife: 1 })).toMatchObject({ halfLife: 1 });
+  });
+
   it('lists every problem in one line, the strategy named once (probe r60c L3: a line each)', () => {
     expect(errorOf('size-tilt', { tilt: 2, alpha: -1 })).toBe('size-tilt: tilt must be between 0 and 1, got 2; alpha must be between 0 and 1, got -1');
   });

@@ -17,7 +17,7 @@ import { qualityRatios, qualityScores } from '../../strategies/builtin/qualitySc
 import { hasData, sharedData } from '../data/fixtures.ts';
 import { createBuiltinStrategy } from '../../strategies/registry.ts';
 import { balanceSheet, mean, sides } from './ratios.ts';
-import { SMALL_CAP_PARAMS } from './runs.ts';
+import { BETA_WINDOW, SMALL_CAP_PARAMS } from './runs.ts';
 import { fixtureMarket } from '../engine/fixtures.ts';
 import { DELISTED, NO_FUNDAMENTALS, NO_INTEREST, testMarket } from './testMarket.ts';
 import { monthStartSessions, viewAt } from './views.ts';
@@ -41,7 +41,7 @@ function betaOf(view: MarketView, i: number, window: number): number {
 }
 
 describe.each(['dollar', 'beta'] as const)('quality-long-short, %s-neutral, at every monthly rebalance', (neutral) => {
-  const p = params({ neutral });
+  const p = params(neutral === 'beta' ? { neutral, betaWindow: BETA_WINDOW } : { neutral });
   it.each(decisions)('session %i: long book is the cleaner one, and the book is neutral', (t) => {
     const view = viewAt(market, t);
     const book = qualityBook(view, p);

@@ -174,6 +174,22 @@ describe('symbols and missing history', () => {
     }
   });
 
+  it('a symbol "where the data has it" that the source has but --symbols left out is refused as without ?, never dropped (probe r73a F2)', () => {
+    // The run loaded IWM, SPY and TLT of a source that also holds SMLF (selectLoaded: selectedSymbols
+    // and sourceSymbols); SMLF? was skipped as if the data had no SMLF, while SMLF without ? was refused.
+    const loaded = fundMarket(['IWM', 'SPY', 'TLT'], 120);
+    const narrowed: Market = { ...loaded, name: 'funds', selectedSymbols: ['IWM', 'SPY', 'TLT'], sourceSymbols: ['IWM', 'SMLF', 'SPY', 'TLT'] };
+    const refusal = /^strategy "risk-allocation" failed on \d{4}-\d\d-\d\d: unknown symbol "SMLF": not among the symbols loaded from funds \(--symbols IWM, SPY, TLT\); add it to them \(--symbols IWM,SPY,TLT,SMLF\)$/;
+    for (const symbols of [['SPY', 'TLT', 'SMLF?'], ['SPY', 'TLT', 'SMLF']]) {
+      const err = failure(narrowed, { symbols, method: 'equal', lookback: 20 });
+      expect(isUserFacing(err)).toBe(true);
+      expect(err.message).toMatch(refusal);
+    }
+    // A symbol the source lacks is still taken only where present: VB? runs on SPY and TLT alone.
+    const r = backtest(narrowed, createBuiltinStrategy('risk-allocation', { symbols: ['SPY', 'TLT', 'VB?'], method: 'equal', lookback: 20 }));
+    expect(r.fills.session.length).toBeGreaterThan(0);
+  });
+
   it("a role the data holds no fund for says what fills it and what to name instead (probe r70b F3: the README's @smallCap on a folder of one's own said only 'roles here: none')", () => {
     const own = fundMarket(['AAA', 'BBB', 'CCC', 'DDD'], 320);
     const err = failure(own, { symbols: ['@smallCap', 'AAA'] });
@@ -255,6 +271,15 @@ describe('risk-allocation says what it could not do as asked', () => {
     ]);
     // The capped book's estimate is k·σ̂: at maxLeverage 1.4, k = min(0.5 / σ̂, 1.4) = 1.4 where 0.5 / σ̂ > 1.4 — all 30 (0.5 / 0.33466 = 1.494): 1.4 × 32.574% = 45.6%, 1.4 × 33.466% = 46.9%.
     expect(notes(one, { symbols: ['AAA'], targetVol: 0.5, maxLeverage: 1.4 }).map(([, m]) => m)).toContainEqual(expect.stringMatching(/^volatility target 50\.0% not reached: capped by maxLeverage 1\.4 \(estimated volatility of the capped book 45\.6%–46\.9%\) — at 30 of 40 decisions/));
+  });
+
+  it('a capped book the cash account refuses (gross over 100 %) is said as targeted, at the gross asked (probe r73a F5: "the decision targeted no weights")', () => {
+    // Every capped decision asks 1.4 × NAV in AAA (k = maxLeverage / Σ|w| = 1.4 for the one fund), which the
+    // default cash account rejects, so no target stands; the note still says, and is sized by, the 140 % asked: high (> 5 %).
+    expect(notes(one, { symbols: ['AAA'], targetVol: 0.5, maxLeverage: 1.4 })).toContainEqual([
+      'high',
+      'volatility target 50.0% not reached: capped by maxLeverage 1.4 (estimated volatility of the capped book 45.6%–46.9%) — at 30 of 40 decisions from 2024-01-15 to 2024-02-23; largest on 2024-01-15: 1 of the 1 name the step applied to, targeted at 140.0% of NAV',
+    ]);
     // 0.1 is reached at every decision (k = 0.1 / σ̂ < 1): nothing to say.
     expect(notes(one, { symbols: ['AAA'], targetVol: 0.1 }).filter(([, m]) => m.startsWith('volatility target'))).toEqual([]);
   });

@@ -4,7 +4,9 @@
 import type { EngineConfigInput } from '../../engine/config.ts';
 import type { Strategy } from '../../engine/strategy.ts';
 
-export const SMALL_CAP_PARAMS = { excludeLargest: 8, minDollarVolume: 0, qualityBuckets: 4, cohortBuckets: 3, minNamesPerSide: 2, betaWindow: 120 };
+export const SMALL_CAP_PARAMS = { excludeLargest: 8, minDollarVolume: 0, qualityBuckets: 4, cohortBuckets: 3, minNamesPerSide: 2 };
+/** The trailing beta window of the beta-neutral runs (betaWindow is refused beside neutral=dollar: it shapes nothing there). */
+export const BETA_WINDOW = 120;
 
 export const BUILTIN_RUNS: readonly (readonly [string, Record<string, unknown>])[] = [
   ['buy-and-hold', { weights: { '@smallCap': 0.5, '@qualitySmallCap': 0.5 } }],
@@ -13,7 +15,7 @@ export const BUILTIN_RUNS: readonly (readonly [string, Record<string, unknown>])
   ['sma-crossover', { fast: 10, slow: 40 }],
   ['momentum', { lookback: 120, skip: 10, buckets: 5 }],
   ['quality-long-short', SMALL_CAP_PARAMS],
-  ['quality-long-short', { ...SMALL_CAP_PARAMS, neutral: 'beta', sectorNeutral: true }],
+  ['quality-long-short', { ...SMALL_CAP_PARAMS, neutral: 'beta', betaWindow: BETA_WINDOW, sectorNeutral: true }],
   ['size-tilt', { tilt: 0.4 }],
   ['size-tilt', { mode: 'stocks', alpha: 0.5, topK: 20 }],
   ['iwm-vs-smlf', { mode: 'hold-quality' }],

@@ -69,6 +69,12 @@ describe('expanding a sweep', () => {
     expect(plan.notes).toContain('sma: a random sweep of 10 samples, but its grid has 4 distinct combinations: all are tried');
   });
 
+  it('a grid over a parameter that shapes nothing without another is refused in one line (probe r73a F1)', async () => {
+    // maxLeverage caps the targetVol scaling only: a grid over it without targetVol is 3 copies of one trial.
+    const study = parseStudy({ data: 'sample', sample: { stocks: 20, years: 2 }, runs: [{ name: 'ra', strategy: 'risk-allocation', sweep: { params: { maxLeverage: [1, 1.5, 2] } } }] });
+    await expect(planSweep(study, generateSampleMarket({ stocks: 20, years: 2 }), 'test')).rejects.toThrow(/^test \(trial ra\[maxLeverage=1\]\): runs\[0\]\.params: risk-allocation: maxLeverage applies only with targetVol — drop it or set targetVol$/);
+  });
+
   it('points that are one trial (equal keys) run once, and the sweep says how many', async () => {
     // Two runs with the same strategy, parameters and engine under one study sweep: b's 2 points are a's trials.
     const study = parseStudy({ data: 'sample', sample: { stocks: 20, years: 2 }, sweep: { params: { tilt: [0, 1] } }, runs: [{ name: 'a', strategy: 'size-tilt', params: { mode: 'etf' } }, { name: 'b', strategy: 'size-tilt', params: { mode: 'etf' } }] });

@@ -38,7 +38,8 @@ export interface ErcOptions {
 /**
  * ERC weights (all positive, summing to `total`) in the covariance's asset order. A UserError when
  * a variance is not positive or the contributions are not equal to `tolerance` (default
- * ERC_TOLERANCE) within `maxSweeps` (default ERC_MAX_SWEEPS) sweeps.
+ * ERC_TOLERANCE) within `maxSweeps` (default ERC_MAX_SWEEPS) sweeps — said as a singular
+ * covariance where the book's variance fell to zero (the shares undefined), with no gap quoted.
  */
 export function equalRiskContribution(c: Covariance, options: ErcOptions = {}): Float64Array {
   const { total = 1, tolerance = ERC_TOLERANCE, maxSweeps = ERC_MAX_SWEEPS } = options;
@@ -68,6 +69,16 @@ export function equalRiskContribution(c: Covariance, options: ErcOptions = {}): 
       const sum = y.reduce((a, b) => a + b, 0);
       return y.map((x) => (x * total) / sum);
     }
+  }
+  // Shares of a positive variance differ by at most 1 from a budget in (0, 1): a gap past that (or
+  // NaN) is no difference of shares but the book's variance gone to zero in the descent — a
+  // singular covariance (a mix of the funds without risk: one fund another replicates, or fewer
+  // effective sessions than funds, as an EWMA half-life under a session gave), which a longer
+  // lookback need not cure (probe r73a F4: "differ by 5.06e+4" of shares that lie in [0, 1]).
+  if (!(gap <= 1)) {
+    throw new UserError(
+      `erc: no equal risk contributions after ${maxSweeps} sweeps — the covariance is singular (some mix of the funds has no variance, so the book's variance fell to zero and its risk shares are undefined); use covariance ledoit-wolf, or drop a fund the others replicate`,
+    );
   }
   throw new UserError(
     `erc: risk contributions still differ by ${gap.toExponential(2)} after ${maxSweeps} sweeps (tolerance ${tolerance}) — the covariance is near-singular; use covariance ledoit-wolf or a longer lookback`,

@@ -27,8 +27,12 @@ export class TargetShortfall {
     this.#high = Math.max(this.#high, reached);
     const [low, high] = [percent(this.#low), percent(this.#high)];
     const range = low === high ? low : `${low}–${high}`;
+    // Sized by the gross the decision asked (Σ|w| of the capped book), said as "targeted at 200.0% of NAV" even where a
+    // cash account refused a book over 100 % (its targets then do not stand: probe r73a F5 read "targeted no weights").
+    const gross = book.weights.reduce((sum, w) => sum + Math.abs(w), 0);
     view.caveat(`volatility target ${percent(options.target)} not reached: capped by maxLeverage ${options.maxLeverage}`, members, members.length, {
       detail: `estimated volatility of the capped book ${range}`,
+      targeted: gross,
     });
   }
 }

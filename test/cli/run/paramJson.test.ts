@@ -23,3 +23,11 @@ describe.concurrent('--param with an object that is not JSON', () => {
     expectBadInput(await run('--param', 'tag=[draft'), /^breadth: --param tag=\[draft: values are read as JSON, and this is not JSON: write keys and text in double quotes, e\.g\. --param 'tag=\["IWM","SPY"\]' \(in single quotes, so the shell keeps them\); for the text itself: --param 'tag="\[draft"'$/);
   });
 });
+
+describe.concurrent('--param with a key given more than once (probe r73a F3: method=erc then method=hrp ran hrp, silently)', () => {
+  it('is refused in one line naming the key and its values, as any other option given twice is', async () => {
+    const twice = (...args: string[]) => breadth(['run', '--strategy', 'risk-allocation', '--db', 'out/r.db', ...args], { cwd: scratch() });
+    expectBadInput(await twice('--param', 'method=erc', '--param', 'method=hrp'), /^breadth: --param method given twice \(erc, hrp\): give it once$/);
+    expectBadInput(await twice('--param', 'lookback=60', '--param', 'method=erc', '--param', 'lookback=80', '--param', 'lookback=60'), /^breadth: --param lookback given 3 times \(60, 80, 60\): give it once$/);
+  });
+});

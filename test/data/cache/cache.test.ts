@@ -110,6 +110,9 @@ describe('market cache', () => {
     const narrow = await load(dir, { cacheDir, symbols: ['B'] });
     expect(narrow.events).toEqual(['hit']);
     expect(narrow.market.symbols).toEqual(['B']);
+    // Every symbol of the source, for a strategy's `A?` (probe r73a F2), from the cache's listing as from the files.
+    expect(narrow.market.sourceSymbols).toEqual(['A', 'B']);
+    expect((await loadMarket(dir, { cacheDir: false, symbols: ['B'] })).sourceSymbols).toEqual(['A', 'B']);
     expect(Array.from(narrow.market.close)).toEqual([3]);
     const late = await load(dir, { cacheDir, from: '2020-01-03' });
     expect(late.events).toEqual(['hit']);

@@ -52,6 +52,17 @@ describe('equal risk contribution', () => {
     expect(() => equalRiskContribution(MAILLARD, { maxSweeps: 1 })).toThrow(UserError);
     expect(() => equalRiskContribution(MAILLARD, { maxSweeps: 1 })).toThrow(/^erc: risk contributions still differ by .* after 1 sweeps \(tolerance 1e-12\)/);
   });
+  it('says a singular covariance is singular, quoting no "difference" of shares that lie in [0, 1] (probe r73a F4)', () => {
+    // Σ = vvᵀ, v = (2, −1, 0.5): rank 1, every variance positive, but the book y with 2y₁ − y₂ + 0.5y₃ = 0 has none,
+    // so the descent drives yᵀΣy to 0 and the shares y_i(Σy)_i / yᵀΣy blow up (it said "still differ by 5.06e+4 …
+    // use covariance ledoit-wolf or a longer lookback"); the same for v = (1, −1), where the shares are 0/0 (NaN).
+    const rankOne = (v: number[]) => ({ size: v.length, values: Float64Array.from(v.flatMap((a) => v.map((b) => a * b))) });
+    for (const v of [[2, -1, 0.5], [1, -1]]) {
+      expect(() => equalRiskContribution(rankOne(v))).toThrow(
+        /^erc: no equal risk contributions after 10000 sweeps — the covariance is singular \(some mix of the funds has no variance, so the book's variance fell to zero and its risk shares are undefined\); use covariance ledoit-wolf, or drop a fund the others replicate$/,
+      );
+    }
+  });
   it('refuses an asset with no variance', () => {
     expect(() => equalRiskContribution(covarianceOf([0.1, 0], [[1, 0], [0, 1]]))).toThrow(/erc: asset 2 of 2 has variance 0/);
   });

@@ -81,7 +81,8 @@ function neededText({ key, values }: AppliesWith): string {
 /**
  * The parameters `raw` gives (a key present, not undefined) that an onlyWith parameter of `schema`
  * declares shape nothing beside `parsed` (the validated parameters, defaults filled), as zod
- * custom issues at their paths: "applies only with targetVol — drop it or set targetVol".
+ * custom issues at their paths: "applies only with targetVol — drop it or set targetVol". A value
+ * equal to the parameter's default is not refused: it shapes the run as the key left out would.
  */
 export function givenShapingNothing(schema: z.ZodObject, raw: unknown, parsed: Readonly<Record<string, unknown>>): z.core.$ZodIssue[] {
   if (typeof raw !== 'object' || raw === null) return [];
@@ -90,6 +91,9 @@ export function givenShapingNothing(schema: z.ZodObject, raw: unknown, parsed: R
   for (const [key, field] of Object.entries(schema.shape)) {
     const needs = (field as z.ZodType).meta()?.appliesWith as AppliesWith | undefined;
     if (needs === undefined || !Object.hasOwn(given, key) || given[key] === undefined) continue;
+    // At its default it shapes the run as if left out: parameters round-tripped with their defaults
+    // filled (a sweep trial's, a walk-forward window's choice, a stored run's) are not refused.
+    if (atDefault(field as z.ZodType, parsed[key])) continue;
     const beside = parsed[needs.key];
     const applies = needs.values === undefined ? beside !== undefined : needs.values.includes(beside as string | number | boolean);
     if (applies) continue;
@@ -97,6 +101,12 @@ export function givenShapingNothing(schema: z.ZodObject, raw: unknown, parsed: R
     issues.push({ code: 'custom', path: [key], input: given[key], params: { appliesWith: needs }, message: `applies only with ${need} — drop it or set ${need}` });
   }
   return issues;
+}
+
+/** True when `value` (parsed) is what `field` gives for a key left out: its default. */
+function atDefault(field: z.ZodType, value: unknown): boolean {
+  const left = field.safeParse(undefined);
+  return left.success && left.data !== undefined && JSON.stringify(left.data) === JSON.stringify(value);
 }
 
 /** Parameter name → its duration default, for the parameters of `schema` declared with durationParam. */

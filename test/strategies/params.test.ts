@@ -99,6 +99,14 @@ describe('parameter errors', () => {
     expect(params('risk-allocation', {})).toMatchObject({ maxLeverage: 1, halfLife: 63 });
     expect(params('size-tilt', { mode: 'stocks', alpha: 1, topK: 20 })).toMatchObject({ mode: 'stocks', alpha: 1, topK: 20, tilt: 0.5 });
     expect(params('quality-long-short', { neutral: 'beta', betaWindow: 60, benchmark: 'IWM' })).toMatchObject({ betaWindow: 60, benchmark: 'IWM' });
+    // At its default value it shapes the run as if left out: parameters round-tripped with every
+    // default filled (a sweep trial's, a walk-forward choice, a stored run's) check again as they
+    // did (the first full run after F1 refused every size-tilt trial in mode=etf: alpha 0.5 filled).
+    const etf = params('size-tilt', { mode: 'etf', tilt: 0.7 });
+    expect(etf).toMatchObject({ alpha: 0.5 });
+    expect(params('size-tilt', etf)).toEqual(etf);
+    expect(params('risk-allocation', { maxLeverage: 1 })).toMatchObject({ maxLeverage: 1 });
+    expect(errorOf('size-tilt', { ...etf, alpha: 0.6 })).toBe('size-tilt: alpha applies only with mode=stocks — drop it or set mode=stocks');
   });
 
   it('refuses an EWMA half-life under one session, naming the bound (probe r73a F4: 0.01 gave λ = 2^−100, a rank-1 covariance)', () => {

@@ -32,6 +32,7 @@ import type { LiquidityGaps } from './liquidityGaps.ts';
 import type { CashModel } from '../models/types.ts';
 import { Deferral, DEFERRAL_NAMES } from '../execution/orders.ts';
 import { rateGapCaveats } from './rateGapCaveat.ts';
+import type { ScreenedMoves } from './screenedMoves.ts';
 import { skippedByRule, skippedTradeCaveats, skipRuleAdvice, skipRuleText } from './skippedTradeCaveats.ts';
 import { requestedPeriodCaveats } from '../calendar/requestedPeriod.ts';
 import { splitCaveats } from './splitCaveats.ts';
@@ -92,7 +93,7 @@ export interface RunRecordings {
   readonly carriedRate?: CashModel['carriedRate'];
   readonly liquidityGaps: LiquidityGaps;
   /** What the strategy read through its view (symbols, rate series, fundamentals). */
-  readonly reads: Pick<ViewReads, 'symbols' | 'named' | 'crossSection' | 'rates' | 'fundamentals' | 'caps' | 'adjustedCaps' | 'longest' | 'longestBars' | 'longestBarsSymbol'>;
+  readonly reads: Pick<ViewReads, 'symbols' | 'named' | 'crossSection' | 'rates' | 'fundamentals' | 'caps' | 'adjustedCaps' | 'screenedMoves' | 'longest' | 'longestBars' | 'longestBarsSymbol'>;
   /** The strategy's notes of steps that could not apply (MarketView.caveat). */
   readonly strategyNotes: StrategyNotes;
   /** The decisions made without their signal, or without data they asked for (MarketView.signalUnknown, signalGaps.ts). */
@@ -169,7 +170,7 @@ export function describeRun(r: RunRecordings): Caveat[] {
     // The data's "no opening prices" concerns next-open fills alone, and is said by the run's own count of fills at the close when there were any.
     ...dataCaveats(r.market, scope).filter((c) => !(NO_OPENS_NOTE.test(c.message) && (r.openFallbacks > 0 || r.config.execution !== 'next-open'))),
     ...gapCaveats(r.market, scope.symbols, r.first, r.last),
-    ...movesCaveats(r.market, scope, r.first, r.last),
+    ...movesCaveats(r.market, scope, r.first, r.last, 'run', r.reads.screenedMoves),
     ...flatPriceCaveats({ market: r.market, first: r.first, last: r.last, periodsPerYear: r.periodsPerYear, snapshots: r.snapshots, holdings: r.holdings, nav: r.daily.nav }),
   ]);
 }
@@ -543,22 +544,37 @@ export function seriesCaveats(market: Market, symbol: number, first: number, las
 
 /**
  * Single-session moves that revert (bad prints) in sessions [first, last] of the symbols in
- * scope: symbol, dates and size, those of the names the run traded first (then high).
+ * scope, and those a screen on them counted at one of the run's decisions (`screened`,
+ * MarketView.revertingMoves: the name was left out there), moves before the run included: symbol,
+ * dates and size, those of the names the run traded first; the names screened out with the
+ * decisions they were left out of. High when the run traded such a name, medium when the screen
+ * left one out of its book, else low. E.g. "3 single-session price moves that revert (…), 1 in
+ * names the run traded: AMC 2021-01-27 ×4.01 (back 2021-02-05) — the strategy's screen left out
+ * 2 names while a move of theirs was known, moves before the run included: KODK 2020-07-29 ×4.18
+ * (back 2020-08-10), left out at 6 decisions, 2020-09-01 to 2021-02-01; …".
  */
-function movesCaveats(market: Market, scope: RunScope, first: number, last: number, kind: 'run' | 'series' = 'run'): Caveat[] {
+function movesCaveats(market: Market, scope: RunScope, first: number, last: number, kind: 'run' | 'series' = 'run', screened?: ScreenedMoves): Caveat[] {
   const flagged = market.revertingMoves;
   if (!flagged) return [];
   // revertingMoves lists the flagged moves in table order: entry k is session, symbol and moveSession k.
   const listed = revertingMoves(market);
   const inRun = [...listed.keys()].filter((k) => flagged.moveSession[k] >= first && flagged.moveSession[k] <= last && scope.symbols.has(flagged.symbol[k]));
-  if (inRun.length === 0) return [];
+  const out = screened?.moves() ?? [];
+  const all = new Set([...inRun, ...out]);
+  if (all.size === 0) return [];
   const moves = inRun.map((k) => listed[k]);
   const held = inRun.filter((k) => scope.traded.has(flagged.symbol[k])).map((k) => listed[k]);
   const shown = (held.length > 0 ? held : moves).slice(0, 5).map(describeMove).join('; ');
+  const names = new Set(out.map((k) => flagged.symbol[k]));
+  const screen =
+    names.size > 0
+      ? ` — the strategy's screen left out ${names.size === 1 ? '1 name while a move of its' : `${names.size} names while a move of theirs`} was known, moves before the run included: ${screened!.describe(market, listed)}`
+      : ' — the built-in cross-sectional strategies leave such a name out for a year once its move is known';
   const message =
-    `${moves.length} single-session price moves that revert (bad prints, uncarried corporate actions, or real spikes such as a squeeze — check them)${held.length > 0 && kind === 'run' ? `, ${held.length} in names the run traded` : ''}: ${shown}${moves.length > 5 ? '; …' : ''}` +
-    ' — the built-in cross-sectional strategies leave such a name out for a year once its move is known';
-  return [caveat('data-note', held.length > 0 ? 'high' : 'low', message, { value: moves.length, unit: 'count' }, [...new Set(moves.map((m) => m.symbol))])];
+    `${all.size} single-session price moves that revert (bad prints, uncarried corporate actions, or real spikes such as a squeeze — check them)${held.length > 0 && kind === 'run' ? `, ${held.length} in names the run traded` : ''}` +
+    `${moves.length > 0 ? `: ${shown}${moves.length > 5 ? '; …' : ''}` : ''}${screen}`;
+  const severity = held.length > 0 ? 'high' : names.size > 0 ? 'medium' : 'low';
+  return [caveat('data-note', severity, message, { value: all.size, unit: 'count' }, [...new Set([...all].sort((a, b) => a - b).map((k) => listed[k].symbol))])];
 }
 
 /**

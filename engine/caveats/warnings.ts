@@ -203,7 +203,7 @@ function engineCaveats(r: RunRecordings): Caveat[] {
   }
   const carried = r.carriedRate;
   if (carried !== undefined) {
-    out.push(caveat('missing-rate', carried.sessions > 21 ? 'medium' : 'low', `cash rate series ends on ${isoDay(carried.lastDay)}: its last rate (${(carried.lastRate * 100).toFixed(2)}%) accrued on the ${carried.sessions} sessions after ${isoDay(carried.dueDay)}, when its next rate was due`, { value: carried.sessions, unit: 'sessions' }));
+    out.push(caveat('missing-rate', carried.sessions > 21 ? 'medium' : 'low', `cash rate series ends on ${isoDay(carried.lastDay)}: its last rate (${(carried.lastRate * 100).toFixed(2)}%) accrued on the ${carried.sessions} session${carried.sessions === 1 ? '' : 's'} after ${isoDay(carried.dueDay)}, when its next rate was due`, { value: carried.sessions, unit: 'sessions' }));
   }
   const rate = r.config.cash.rate;
   if (typeof rate === 'string' && rate in r.market.rates) {
@@ -244,12 +244,12 @@ function periodCaveats(r: RunRecordings): Caveat[] {
   const out: Caveat[] = requestedPeriodCaveats(market.dates, r.first, r.last, { from: facts.requestedFrom, to: r.config.to ?? market.requested?.to });
   const sessions = r.last - r.first + 1;
   if (facts.firstInvestedDate === null) {
-    out.push(caveat('warm-up', 'high', `never invested: all ${sessions} sessions in cash${neverInvestedReason(r)}`, { value: sessions, unit: 'sessions' }));
+    out.push(caveat('warm-up', 'high', `never invested: ${sessions === 1 ? 'its 1 session' : `all ${sessions} sessions`} in cash${neverInvestedReason(r)}`, { value: sessions, unit: 'sessions' }));
   } else if (facts.sessionsInCash > 1 && parseIsoDay(facts.firstInvestedDate) - start > WARM_UP_DAYS) {
     const share = facts.sessionsInCash / sessions;
     const days = parseIsoDay(facts.firstInvestedDate) - start;
     out.push(
-      caveat('warm-up', share > 0.1 ? 'high' : days > 31 ? 'medium' : 'low', `first investment on ${facts.firstInvestedDate}, after ${facts.sessionsInCash} sessions in cash (${pct(share)} of the run)${warmUpReason(r)} — the metrics count that time`, {
+      caveat('warm-up', share > 0.1 ? 'high' : days > 31 ? 'medium' : 'low', `first investment on ${facts.firstInvestedDate}, after ${facts.sessionsInCash} session${facts.sessionsInCash === 1 ? '' : 's'} in cash (${pct(share)} of the run)${warmUpReason(r)} — the metrics count that time`, {
         value: facts.sessionsInCash,
         unit: 'sessions',
       }),
@@ -571,7 +571,7 @@ function movesCaveats(market: Market, scope: RunScope, first: number, last: numb
       ? ` — the strategy's screen left out ${names.size === 1 ? '1 name while a move of its' : `${names.size} names while a move of theirs`} was known, moves before the run included: ${screened!.describe(market, listed)}`
       : ' — the built-in cross-sectional strategies leave such a name out for a year once its move is known';
   const message =
-    `${all.size} single-session price moves that revert (bad prints, uncarried corporate actions, or real spikes such as a squeeze — check them)${held.length > 0 && kind === 'run' ? `, ${held.length} in names the run traded` : ''}` +
+    `${all.size} single-session price move${all.size === 1 ? '' : 's'} that revert${all.size === 1 ? 's' : ''} (bad prints, uncarried corporate actions, or real spikes such as a squeeze — check them)${held.length > 0 && kind === 'run' ? `, ${held.length} in names the run traded` : ''}` +
     `${moves.length > 0 ? `: ${shown}${moves.length > 5 ? '; …' : ''}` : ''}${screen}`;
   const severity = held.length > 0 ? 'high' : names.size > 0 ? 'medium' : 'low';
   return [caveat('data-note', severity, message, { value: all.size, unit: 'count' }, [...new Set([...all].sort((a, b) => a - b).map((k) => listed[k].symbol))])];
@@ -661,7 +661,7 @@ const CAVEAT = new RegExp(`look-ahead|survivor|no volume|volume is 0 on|total-re
 /** Files not read that hold no prices (a licence .txt) or are macOS metadata: nothing a run lacks (prices/files/unreadFiles.ts). */
 const UNREAD_HARMLESS = /nothing to do|macOS metadata/;
 /** The calendar's count of sessions without a bar over all symbols: a run gives its own count, of the symbols it read (gapCaveats). */
-const CALENDAR_GAPS = /sessions without a bar inside the histories/;
+const CALENDAR_GAPS = /sessions? without a bar inside the histor(?:y|ies)/;
 /** A symbol's bar dated on a weekend where nothing else trades then (folder/source.ts alignmentSource): a session it alone adds. */
 const STRAY_WEEKEND = /dated on a weekend/;
 /** A calendar note about one symbol, "BBB: 11 bars after its delisting … dropped": its symbol. */

@@ -38,7 +38,8 @@ describe('data caveats scoped to what the run read', () => {
   it('the calendar itself counts the stock gap and the move (data inspect)', async () => {
     const market = await load();
     const calendar = market.sources.find((s) => s.format === 'calendar alignment');
-    expect(calendar?.notes).toContain('1 sessions without a bar inside the histories of 1 symbols (NaN)');
+    // One of each: singular (probe r73c F4, "1 sessions … of 1 symbols").
+    expect(calendar?.notes).toContain('1 session without a bar inside the history of 1 symbol (NaN)');
     expect(market.revertingMoves?.session.length).toBe(1);
   });
 
@@ -66,7 +67,8 @@ describe('data caveats scoped to what the run read', () => {
     expect(gap?.message).toBe('1 session without a bar inside the history of 1 symbol the run read (NaN) in its sessions: STK 1');
     const move = notes(r.caveats).find((c) => /revert/.test(c.message));
     expect(move).toMatchObject({ severity: 'high', size: 1, symbols: ['STK'] });
-    expect(move?.message).toMatch(/^1 single-session price moves that revert .*, 1 in names the run traded: STK 2024-01-08 ×5\.00/);
+    // One move: singular (probe r73c F4, "1 single-session price moves that revert").
+    expect(move?.message).toMatch(/^1 single-session price move that reverts .*, 1 in names the run traded: STK 2024-01-08 ×5\.00/);
     expect(notes(r.caveats).some((c) => /survivor/.test(c.message))).toBe(false);
   });
 

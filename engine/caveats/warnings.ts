@@ -326,7 +326,8 @@ function bookCaveats(r: RunRecordings): Caveat[] {
   const out: Caveat[] = [];
   const { facts, daily } = r;
   const navBefore = (t: number): number => daily.nav[Math.max(0, t - r.first - 1)];
-  out.push(...exitCaveats(r.market, 'data-end', r.dataEndExits, navBefore), ...exitCaveats(r.market, 'delisting', r.delistingExits, navBefore));
+  const traded = daily.tradedNotional.reduce((s, v) => s + v, 0);
+  out.push(...exitCaveats(r.market, 'data-end', r.dataEndExits, navBefore, traded), ...exitCaveats(r.market, 'delisting', r.delistingExits, navBefore, traded));
   out.push(...lateDelistingCaveats(r.market, r.heldPastData, daily.nav[r.last - r.first], r.last));
   if (facts.staleMarks.length > 0) {
     let peak = 0;

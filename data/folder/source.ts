@@ -123,7 +123,7 @@ export async function buildSource(name: string, source: SourceKind, options: Bui
 function alignmentSource(name: string, parts: DataFolderParts, loadNotes: readonly string[]): SourceInfo {
   const { report, dates, symbols } = parts.aligned;
   const notes = [`${dates.length} sessions × ${symbols.length} symbols on the union of all sessions`, ...loadNotes];
-  if (report.missingBars > 0) notes.push(`${report.missingBars} sessions without a bar inside the histories of ${report.symbolsWithGaps} symbols (NaN)`);
+  if (report.missingBars > 0) notes.push(`${report.missingBars} session${report.missingBars === 1 ? '' : 's'} without a bar inside the histor${report.symbolsWithGaps === 1 ? 'y of 1 symbol' : `ies of ${report.symbolsWithGaps} symbols`} (NaN)`);
   const readEarlier = [...report.weekendBarsReadEarlier].map(([symbol, bars]) => `${symbol} (${bars})`);
   if (readEarlier.length > 0) {
     notes.push(`weekend-dated bars read as of the previous session, as nothing here trades on weekends (calendar month-end levels): ${readEarlier.slice(0, 10).join(', ')}${readEarlier.length > 10 ? ', …' : ''}`);

@@ -9,7 +9,7 @@
 
 import { isoDay } from '../../data/dates.ts';
 import type { Market } from '../../data/market.ts';
-import { type Caveat, caveat, fillPriceText, moneyToCent, severityBySize, shareCount } from './caveats.ts';
+import { type Caveat, caveat, fillPriceText, moneyToCent, pct, severityBySize, shareCount } from './caveats.ts';
 import type { PositionExit } from '../market/corporateActions.ts';
 
 /** Exits described one by one before "…". */
@@ -53,8 +53,15 @@ function exitText(market: Market, kind: ExitKind, x: PositionExit): string {
  * `navBefore(session)` (the NAV at the close before the exit) — so a delisting return sizes it
  * whichever way it moves the NAV: −100 % by the value lost, +3,500 % by the proceeds (a data end's
  * two are one). High above 5 %, medium above 0.5 %, else low.
+ *
+ * Given the run's traded notional `traded` (Σ daily traded notional, currency), it says what the
+ * exits add to it: turnover counts every fill, forced exits included (engine/accounting/ledger.ts
+ * fill; METRICS.md "Σ|traded notional|", as pyfolio counts zipline's auto-closes), so a run with
+ * many data ends would read as trading more than it chose to without it (size-tilt 2020-09-01 →
+ * 2021-02-26: 795 data-end closes, 175,637.92 of notional, probe r73c) — "; turnover counts
+ * their notional, 175,637.92, as traded: 11.5% of the run's traded notional".
  */
-export function exitCaveats(market: Market, kind: ExitKind, exits: readonly PositionExit[], navBefore: (session: number) => number): Caveat[] {
+export function exitCaveats(market: Market, kind: ExitKind, exits: readonly PositionExit[], navBefore: (session: number) => number, traded?: number): Caveat[] {
   if (exits.length === 0) return [];
   const bySession = new Map<number, number>();
   for (const x of exits) {
@@ -64,11 +71,14 @@ export function exitCaveats(market: Market, kind: ExitKind, exits: readonly Posi
   const share = Math.max(...bySession.values());
   const one = exits.length === 1;
   const examples = `${exits.slice(0, SHOWN).map((x) => exitText(market, kind, x)).join('; ')}${exits.length > SHOWN ? '; …' : ''}`;
+  // Each exit's fill adds |shares| × its price to the traded notional, as the ledger counts it.
+  const notional = exits.reduce((s, x) => s + Math.abs(x.shares * x.price), 0);
+  const inTurnover = traded !== undefined && traded > 0 ? `; turnover counts ${one ? 'its' : 'their'} notional, ${moneyToCent(notional)}, as traded: ${pct(notional / traded)} of the run's traded notional` : '';
   return [
     caveat(
       KINDS[kind].code,
       severityBySize(share, 0.05, 0.005),
-      `${exits.length} position${one ? '' : 's'} ${KINDS[kind].what(one)} (${examples}): ${KINDS[kind].meaning}`,
+      `${exits.length} position${one ? '' : 's'} ${KINDS[kind].what(one)} (${examples}): ${KINDS[kind].meaning}${inTurnover}`,
       { value: share, unit: 'nav-share' },
       [...new Set(exits.map((x) => market.symbols[x.symbol]))],
     ),

@@ -80,7 +80,7 @@ export function unheldEndCaveats(r: IdleRecordings): Caveat[] {
   const describe = ({ symbol, after, delisted }: (typeof ended)[number]): string => {
     const months = Math.round((end - market.dates[after]) / DAYS_PER_MONTH);
     const left = last - after;
-    const before = months >= 2 ? `about ${months} months (${left} sessions)` : `${left} sessions`;
+    const before = months >= 2 ? `about ${months} months (${left} sessions)` : `${left} session${left === 1 ? '' : 's'}`;
     return `${market.symbols[symbol]}${delisted ? ' is delisted after' : "'s data ends"} ${isoDay(market.dates[after])}, ${before} before the run's end`;
   };
   const names = ended.map((e) => market.symbols[e.symbol]);

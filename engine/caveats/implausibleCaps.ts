@@ -71,7 +71,7 @@ export class ImplausibleCaps {
     const symbols = [...names].sort((a, b) => a - b).map((i) => market.symbols[i]);
     const message =
       `${listSymbols(symbols)}: market caps that cannot be true (over ${IMPLAUSIBLE_CAP_MULTIPLE.toLocaleString('en-US')}× the larger of the filing's total assets and trailing revenue: a share count in other units than the prices, such as one from before a reverse split or typed in thousands, or a filing's money in thousands) read as unknown (NaN), so books ranked or weighted by size leave the names out` +
-      ` — at ${reads.length} of the ${this.#sessions.size} decisions that read market caps, from ${day(first)}${last === first ? '' : ` to ${day(last)}`}; ` +
+      ` — at ${reads.length} of the ${this.#sessions.size} decision${this.#sessions.size === 1 ? '' : 's'} that read market caps, from ${day(first)}${last === first ? '' : ` to ${day(last)}`}; ` +
       `largest on ${day(largest.session)}: ${largest.unknown.length} of the ${largest.served.toLocaleString('en-US')} caps served, ${pct(share)} of their sum ` +
       `(${market.symbols[example.symbol]} ${largeNumberText(example.cap)} = ${shareCount(example.shares)} shares × ${priceText(example.price)}, ${largeNumberText(example.cap / example.scale)}× its filing's scale of ${largeNumberText(example.scale)})`;
     return [caveat('data-note', severityBySize(share, HIGH_SHARE, MEDIUM_SHARE), message, { value: names.size, unit: 'count' }, symbols)];

@@ -32,6 +32,7 @@ import type { LiquidityGaps } from './liquidityGaps.ts';
 import type { CashModel } from '../models/types.ts';
 import { Deferral, DEFERRAL_NAMES } from '../execution/orders.ts';
 import { rateGapCaveats } from './rateGapCaveat.ts';
+import type { ScreenedMoves } from './screenedMoves.ts';
 import { skippedByRule, skippedTradeCaveats, skipRuleAdvice, skipRuleText } from './skippedTradeCaveats.ts';
 import { requestedPeriodCaveats } from '../calendar/requestedPeriod.ts';
 import { splitCaveats } from './splitCaveats.ts';
@@ -92,7 +93,7 @@ export interface RunRecordings {
   readonly carriedRate?: CashModel['carriedRate'];
   readonly liquidityGaps: LiquidityGaps;
   /** What the strategy read through its view (symbols, rate series, fundamentals). */
-  readonly reads: Pick<ViewReads, 'symbols' | 'named' | 'crossSection' | 'rates' | 'fundamentals' | 'caps' | 'adjustedCaps' | 'longest' | 'longestBars' | 'longestBarsSymbol'>;
+  readonly reads: Pick<ViewReads, 'symbols' | 'named' | 'crossSection' | 'rates' | 'fundamentals' | 'caps' | 'adjustedCaps' | 'screenedMoves' | 'longest' | 'longestBars' | 'longestBarsSymbol'>;
   /** The strategy's notes of steps that could not apply (MarketView.caveat). */
   readonly strategyNotes: StrategyNotes;
   /** The decisions made without their signal, or without data they asked for (MarketView.signalUnknown, signalGaps.ts). */
@@ -169,7 +170,7 @@ export function describeRun(r: RunRecordings): Caveat[] {
     // The data's "no opening prices" concerns next-open fills alone, and is said by the run's own count of fills at the close when there were any.
     ...dataCaveats(r.market, scope).filter((c) => !(NO_OPENS_NOTE.test(c.message) && (r.openFallbacks > 0 || r.config.execution !== 'next-open'))),
     ...gapCaveats(r.market, scope.symbols, r.first, r.last),
-    ...movesCaveats(r.market, scope, r.first, r.last),
+    ...movesCaveats(r.market, scope, r.first, r.last, 'run', r.reads.screenedMoves),
     ...flatPriceCaveats({ market: r.market, first: r.first, last: r.last, periodsPerYear: r.periodsPerYear, snapshots: r.snapshots, holdings: r.holdings, nav: r.daily.nav }),
   ]);
 }
@@ -202,7 +203,7 @@ function engineCaveats(r: RunRecordings): Caveat[] {
   }
   const carried = r.carriedRate;
   if (carried !== undefined) {
-    out.push(caveat('missing-rate', carried.sessions > 21 ? 'medium' : 'low', `cash rate series ends on ${isoDay(carried.lastDay)}: its last rate (${(carried.lastRate * 100).toFixed(2)}%) accrued on the ${carried.sessions} sessions after ${isoDay(carried.dueDay)}, when its next rate was due`, { value: carried.sessions, unit: 'sessions' }));
+    out.push(caveat('missing-rate', carried.sessions > 21 ? 'medium' : 'low', `cash rate series ends on ${isoDay(carried.lastDay)}: its last rate (${(carried.lastRate * 100).toFixed(2)}%) accrued on the ${carried.sessions} session${carried.sessions === 1 ? '' : 's'} after ${isoDay(carried.dueDay)}, when its next rate was due`, { value: carried.sessions, unit: 'sessions' }));
   }
   const rate = r.config.cash.rate;
   if (typeof rate === 'string' && rate in r.market.rates) {
@@ -243,12 +244,12 @@ function periodCaveats(r: RunRecordings): Caveat[] {
   const out: Caveat[] = requestedPeriodCaveats(market.dates, r.first, r.last, { from: facts.requestedFrom, to: r.config.to ?? market.requested?.to });
   const sessions = r.last - r.first + 1;
   if (facts.firstInvestedDate === null) {
-    out.push(caveat('warm-up', 'high', `never invested: all ${sessions} sessions in cash${neverInvestedReason(r)}`, { value: sessions, unit: 'sessions' }));
+    out.push(caveat('warm-up', 'high', `never invested: ${sessions === 1 ? 'its 1 session' : `all ${sessions} sessions`} in cash${neverInvestedReason(r)}`, { value: sessions, unit: 'sessions' }));
   } else if (facts.sessionsInCash > 1 && parseIsoDay(facts.firstInvestedDate) - start > WARM_UP_DAYS) {
     const share = facts.sessionsInCash / sessions;
     const days = parseIsoDay(facts.firstInvestedDate) - start;
     out.push(
-      caveat('warm-up', share > 0.1 ? 'high' : days > 31 ? 'medium' : 'low', `first investment on ${facts.firstInvestedDate}, after ${facts.sessionsInCash} sessions in cash (${pct(share)} of the run)${warmUpReason(r)} — the metrics count that time`, {
+      caveat('warm-up', share > 0.1 ? 'high' : days > 31 ? 'medium' : 'low', `first investment on ${facts.firstInvestedDate}, after ${facts.sessionsInCash} session${facts.sessionsInCash === 1 ? '' : 's'} in cash (${pct(share)} of the run)${warmUpReason(r)} — the metrics count that time`, {
         value: facts.sessionsInCash,
         unit: 'sessions',
       }),
@@ -325,7 +326,8 @@ function bookCaveats(r: RunRecordings): Caveat[] {
   const out: Caveat[] = [];
   const { facts, daily } = r;
   const navBefore = (t: number): number => daily.nav[Math.max(0, t - r.first - 1)];
-  out.push(...exitCaveats(r.market, 'data-end', r.dataEndExits, navBefore), ...exitCaveats(r.market, 'delisting', r.delistingExits, navBefore));
+  const traded = daily.tradedNotional.reduce((s, v) => s + v, 0);
+  out.push(...exitCaveats(r.market, 'data-end', r.dataEndExits, navBefore, traded), ...exitCaveats(r.market, 'delisting', r.delistingExits, navBefore, traded));
   out.push(...lateDelistingCaveats(r.market, r.heldPastData, daily.nav[r.last - r.first], r.last));
   if (facts.staleMarks.length > 0) {
     let peak = 0;
@@ -543,22 +545,37 @@ export function seriesCaveats(market: Market, symbol: number, first: number, las
 
 /**
  * Single-session moves that revert (bad prints) in sessions [first, last] of the symbols in
- * scope: symbol, dates and size, those of the names the run traded first (then high).
+ * scope, and those a screen on them counted at one of the run's decisions (`screened`,
+ * MarketView.revertingMoves: the name was left out there), moves before the run included: symbol,
+ * dates and size, those of the names the run traded first; the names screened out with the
+ * decisions they were left out of. High when the run traded such a name, medium when the screen
+ * left one out of its book, else low. E.g. "3 single-session price moves that revert (…), 1 in
+ * names the run traded: AMC 2021-01-27 ×4.01 (back 2021-02-05) — the strategy's screen left out
+ * 2 names while a move of theirs was known, moves before the run included: KODK 2020-07-29 ×4.18
+ * (back 2020-08-10), left out at 6 decisions, 2020-09-01 to 2021-02-01; …".
  */
-function movesCaveats(market: Market, scope: RunScope, first: number, last: number, kind: 'run' | 'series' = 'run'): Caveat[] {
+function movesCaveats(market: Market, scope: RunScope, first: number, last: number, kind: 'run' | 'series' = 'run', screened?: ScreenedMoves): Caveat[] {
   const flagged = market.revertingMoves;
   if (!flagged) return [];
   // revertingMoves lists the flagged moves in table order: entry k is session, symbol and moveSession k.
   const listed = revertingMoves(market);
   const inRun = [...listed.keys()].filter((k) => flagged.moveSession[k] >= first && flagged.moveSession[k] <= last && scope.symbols.has(flagged.symbol[k]));
-  if (inRun.length === 0) return [];
+  const out = screened?.moves() ?? [];
+  const all = new Set([...inRun, ...out]);
+  if (all.size === 0) return [];
   const moves = inRun.map((k) => listed[k]);
   const held = inRun.filter((k) => scope.traded.has(flagged.symbol[k])).map((k) => listed[k]);
   const shown = (held.length > 0 ? held : moves).slice(0, 5).map(describeMove).join('; ');
+  const names = new Set(out.map((k) => flagged.symbol[k]));
+  const screen =
+    names.size > 0
+      ? ` — the strategy's screen left out ${names.size === 1 ? '1 name while a move of its' : `${names.size} names while a move of theirs`} was known, moves before the run included: ${screened!.describe(market, listed)}`
+      : ' — the built-in cross-sectional strategies leave such a name out for a year once its move is known';
   const message =
-    `${moves.length} single-session price moves that revert (bad prints, uncarried corporate actions, or real spikes such as a squeeze — check them)${held.length > 0 && kind === 'run' ? `, ${held.length} in names the run traded` : ''}: ${shown}${moves.length > 5 ? '; …' : ''}` +
-    ' — the built-in cross-sectional strategies leave such a name out for a year once its move is known';
-  return [caveat('data-note', held.length > 0 ? 'high' : 'low', message, { value: moves.length, unit: 'count' }, [...new Set(moves.map((m) => m.symbol))])];
+    `${all.size} single-session price move${all.size === 1 ? '' : 's'} that revert${all.size === 1 ? 's' : ''} (bad prints, uncarried corporate actions, or real spikes such as a squeeze — check them)${held.length > 0 && kind === 'run' ? `, ${held.length} in names the run traded` : ''}` +
+    `${moves.length > 0 ? `: ${shown}${moves.length > 5 ? '; …' : ''}` : ''}${screen}`;
+  const severity = held.length > 0 ? 'high' : names.size > 0 ? 'medium' : 'low';
+  return [caveat('data-note', severity, message, { value: all.size, unit: 'count' }, [...new Set([...all].sort((a, b) => a - b).map((k) => listed[k].symbol))])];
 }
 
 /**
@@ -645,7 +662,7 @@ const CAVEAT = new RegExp(`look-ahead|survivor|no volume|volume is 0 on|total-re
 /** Files not read that hold no prices (a licence .txt) or are macOS metadata: nothing a run lacks (prices/files/unreadFiles.ts). */
 const UNREAD_HARMLESS = /nothing to do|macOS metadata/;
 /** The calendar's count of sessions without a bar over all symbols: a run gives its own count, of the symbols it read (gapCaveats). */
-const CALENDAR_GAPS = /sessions without a bar inside the histories/;
+const CALENDAR_GAPS = /sessions? without a bar inside the histor(?:y|ies)/;
 /** A symbol's bar dated on a weekend where nothing else trades then (folder/source.ts alignmentSource): a session it alone adds. */
 const STRAY_WEEKEND = /dated on a weekend/;
 /** A calendar note about one symbol, "BBB: 11 bars after its delisting … dropped": its symbol. */

@@ -67,7 +67,7 @@ export class MarketView {
   /** hasFundamental's answers: a property of the market, asked at every decision of some strategies. */
   readonly #hasFundamental = new Map<FundamentalField, boolean>();
   readonly #listing: Listing;
-  /** Per flagged symbol: the sessions its reverting moves became known, ascending. */
+  /** Per flagged symbol: its reverting moves (rows of Market.revertingMoves), in the order they became known. */
   readonly #movesKnown = new Map<number, number[]>();
   #t = -1;
   readonly #reads: ViewReads;
@@ -90,10 +90,10 @@ export class MarketView {
     this.#listing = listing;
     const moves = market.revertingMoves;
     if (moves) {
-      moves.session.forEach((t, k) => {
+      moves.session.forEach((_, k) => {
         const known = this.#movesKnown.get(moves.symbol[k]);
-        if (known) known.push(t);
-        else this.#movesKnown.set(moves.symbol[k], [t]);
+        if (known) known.push(k);
+        else this.#movesKnown.set(moves.symbol[k], [k]);
       });
     }
   }
@@ -381,12 +381,22 @@ export class MarketView {
   /**
    * How many single-session moves of symbol i that revert (Market.revertingMoves: bad prints,
    * uncarried corporate actions) became known in the last `window` sessions up to the decision.
+   * Each move counted is recorded with the decision (ViewReads.screenedMoves): a screen on it
+   * (withoutRevertingMoves) leaves the name out there, and the run's caveat says so, moves from
+   * before the run included.
    */
   revertingMoves(i: number, window = Infinity): number {
     const known = this.#movesKnown.get(this.#checkSymbol(i));
     if (!known) return 0;
+    const session = this.#market.revertingMoves!.session;
     let n = 0;
-    for (const t of known) if (t <= this.#t && t > this.#t - window) n++;
+    for (const k of known) {
+      const t = session[k];
+      if (t <= this.#t && t > this.#t - window) {
+        n++;
+        this.#reads.screenedMoves.record(k, this.#t);
+      }
+    }
     return n;
   }
 

@@ -7,6 +7,7 @@
 import type { CaveatSeverity } from '../caveats/caveats.ts';
 import { AdjustedCloseCaps } from '../caveats/adjustedCloseCaps.ts';
 import { ImplausibleCaps } from '../caveats/implausibleCaps.ts';
+import { ScreenedMoves } from '../caveats/screenedMoves.ts';
 import type { DecisionGaps } from './signalGaps.ts';
 
 /** One decision's report that a step could not apply to some names (MarketView.caveat). */
@@ -63,6 +64,8 @@ export class ViewReads {
   readonly caps = new ImplausibleCaps();
   /** The symbols MarketView.marketCap served a cap, for the caveat on those priced by an adjusted close (adjustedCloseCaps.ts). */
   readonly adjustedCaps: AdjustedCloseCaps;
+  /** The flagged reverting moves MarketView.revertingMoves counted, and at which decisions (screenedMoves.ts): the names a screen on them left out. */
+  readonly screenedMoves = new ScreenedMoves();
   /** The longest history in sessions the strategy asked for in one read: why a run that never invested may have had too short a history. */
   longest = 0;
   /** The longest history in one symbol's own bars (MarketView.adjustedBars) it asked for, and of which symbol (−1: none). */

@@ -100,7 +100,7 @@ const ROWS = {
     ['treynor', 'Treynor ratio', 'percent', 'Annualized return of r − rf over beta; withheld where |β| < 0.2.'],
   ],
   Portfolio: [
-    ['turnover', 'Turnover (annualized)', 'percent', 'Σ |traded notional| / 2 / mean NAV, annualized by P / n.'],
+    ['turnover', 'Turnover (annualized)', 'percent', 'Σ |traded notional| / 2 / mean NAV, annualized by P / n; every fill counts, forced exits (delisting, data end, cash in lieu) included.'],
     ['avg_gross_exposure', 'Average gross exposure', 'percent', 'Mean of Σ |position value| / NAV over the sessions with NAV > 0.'],
     ['avg_net_exposure', 'Average net exposure', 'percent', 'Mean of Σ position value / NAV over the sessions with NAV > 0.'],
     ['avg_long_exposure', 'Average long exposure', 'percent', 'Mean of long value / NAV over the sessions with NAV > 0.'],

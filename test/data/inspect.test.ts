@@ -25,7 +25,7 @@ describe('inspectMarket', () => {
     expect(text).toMatch(/4 sessions 2020-01-02 → 2020-01-07; 2 symbols \(2 stocks, 0 funds\)/);
     expect(text).toMatch(/AAA\s+2020-01-02 → 2020-01-07\s+3\s+1/);
     expect(text).toMatch(/… 1 more symbols/);
-    expect(text).toMatch(/sessions without a bar inside the histories of 1 symbols/);
+    expect(text).toMatch(/1 session without a bar inside the history of 1 symbol \(NaN\)/);
   });
 });
 

@@ -86,17 +86,27 @@ export function deepestDrawdown(drawdowns: readonly DrawdownRow[]): DrawdownRow 
 }
 
 const TRADING = new Set(['commission', 'slippage']);
+/** The credit lines, stored as negative costs (reports/runMetrics.ts costFigures). */
+const CREDITS = new Set(['interest_received', 'borrow_rebate']);
 
-/** Annual drags (fractions of mean NAV): trading (commission, slippage), financing (the rest, credits netted), total. */
-export function costDrags(costs: readonly CostLineData[]): { trading: number; financing: number; total: number } | null {
+/**
+ * Annual drags (fractions of mean NAV): trading (commission, slippage) and financing (borrow fee,
+ * short dividends, interest paid) paid, ≥ 0; earned, the credits (interest received, borrow
+ * rebate) as the positive income they are; total = trading + financing − earned, the net. Kept
+ * apart so a card can say what was paid and what earned: a net of −0.04 % was 0.76 % paid less
+ * 0.80 % interest earned (probe r73c F3).
+ */
+export function costDrags(costs: readonly CostLineData[]): { trading: number; financing: number; earned: number; total: number } | null {
   if (costs.length === 0 || costs.some((c) => c.annualDrag === null)) return null;
   let trading = 0;
   let financing = 0;
+  let earned = 0;
   for (const c of costs) {
     if (TRADING.has(c.line)) trading += c.annualDrag as number;
+    else if (CREDITS.has(c.line)) earned -= c.annualDrag as number;
     else financing += c.annualDrag as number;
   }
-  return { trading, financing, total: trading + financing };
+  return { trading, financing, earned, total: trading + financing - earned };
 }
 
 /** Each decomposition line as a share of the starting capital (its contribution to the simple total return). */

@@ -115,6 +115,18 @@ function freeFinancing(caveats: readonly ReportCaveat[]): string {
 }
 
 /**
+ * The costs card's sub-line, the sum its net figure is: "trading 0.35% + financing 0.41% paid −
+ * 0.80% interest earned, of mean NAV" — what was paid and what was earned apart, so a net near 0
+ * does not read as trading for free (probe r73c F3: −0.04 % was 0.76 % paid less 0.80 % earned);
+ * "… paid, of mean NAV" when nothing was earned. Financing is the borrow fee, short dividends and
+ * interest paid; earned the interest received and borrow rebate.
+ */
+function costsPaidAndEarned(drags: { trading: number; financing: number; earned: number }): string {
+  const paid = `trading ${formatPercent(drags.trading, 2)} + financing ${formatPercent(drags.financing, 2)} paid`;
+  return `${paid}${drags.earned !== 0 ? ` − ${formatPercent(drags.earned, 2)} interest earned` : ''}, of mean NAV`;
+}
+
+/**
  * The first screen, with `caveats` already ranked and `common` the run and its benchmark over the
  * period both cover (figures.ts comparedToBenchmark).
  */
@@ -150,7 +162,7 @@ export function answerFirst(data: TearSheetData, caveats: readonly ReportCaveat[
       'costs',
       'Costs & financing / yr',
       drags === null ? '–' : formatPercent(drags.total, 2),
-      drags === null ? 'insufficient data' : `trading ${escapeHtml(formatPercent(drags.trading, 2))} · financing ${escapeHtml(formatPercent(drags.financing, 2))} of NAV, net of interest earned${formatPercent(drags.financing, 2).startsWith('-') ? ' (negative: more earned than paid)' : ''}${freeFinancing(caveats)}`,
+      drags === null ? 'insufficient data' : `${escapeHtml(costsPaidAndEarned(drags))}${freeFinancing(caveats)}`,
     ),
   ];
   const high = highCaveats(caveats, cur);

@@ -182,7 +182,7 @@ export function renderTearSheet(data: TearSheetData): string {
     section(
       'costs',
       'Turnover, costs and capacity',
-      `<div class="grid">${chartCard({ id: 'turnover', title: 'Monthly turnover', note: 'Half the traded notional over the month’s mean NAV.' })}${drawn.has('costs') ? chartCard({ id: 'costs', title: 'Costs by year', note: 'Each cost line as a share of the year’s mean NAV; the credits (interest received, borrow rebate) are negative costs, below zero.' }) : card('Costs by year', '<p class="empty">No costs: every cost line is zero over the run.</p>')}</div><div class="grid">${card('Cost lines', costTable(data.costs, currency), 'Credits (interest received, borrow rebate) appear as negative costs.')}${card('Capacity', capacityTable(metricMap(data.metrics.strategy), currency))}</div>`,
+      `<div class="grid">${chartCard({ id: 'turnover', title: 'Monthly turnover', note: 'Half the traded notional over the month’s mean NAV; forced exits (delisting, data end) count as traded.' })}${drawn.has('costs') ? chartCard({ id: 'costs', title: 'Costs by year', note: 'Each cost line as a share of the year’s mean NAV; the credits (interest received, borrow rebate) are negative costs, below zero.' }) : card('Costs by year', '<p class="empty">No costs: every cost line is zero over the run.</p>')}</div><div class="grid">${card('Cost lines', costTable(data.costs, currency), 'Credits (interest received, borrow rebate) appear as negative costs.')}${card('Capacity', capacityTable(metricMap(data.metrics.strategy), currency))}</div>`,
     ),
     section(
       'attribution',

@@ -68,7 +68,7 @@ describe.concurrent('metrics --prices: data caveats and picking a symbol', () =>
     write(dir, 'SPK.csv', priceCsv);
     const text = await breadth(['metrics', '--prices', 'SPK.csv'], { cwd: dir });
     expectOk(text);
-    expect(text.stderr).toContain('breadth: warning: 1 single-session price moves that revert (bad prints, uncarried corporate actions, or real spikes such as a squeeze — check them): SPK 2024-03-12 ×4.00 (back 2024-03-13)');
+    expect(text.stderr).toContain('breadth: warning: 1 single-session price move that reverts (bad prints, uncarried corporate actions, or real spikes such as a squeeze — check them): SPK 2024-03-12 ×4.00 (back 2024-03-13)');
     const out = parseJson(await breadth(['metrics', '--prices', 'SPK.csv', '--json'], { cwd: dir }));
     expect(out.caveats[0]).toMatchObject({ code: 'data-note', severity: 'high', symbols: ['SPK'] });
   });

@@ -262,7 +262,10 @@ describe('symbols.csv', () => {
     expect(result.daily.nav[result.daily.nav.length - 1]).toBeCloseTo(19_083 + 26_775.45 + 23_887.5 + 16_211.25 + 10_722.75, 6); // 96,679.95
     const delisted = result.caveats.find((c) => c.code === 'delisting-exit')!;
     expect(delisted.message).toBe(
-      '3 positions closed at their delisting (P1 199 sold at 134.55 on 2024-01-08 (last close 103.50 × (1 + 30%); proceeds 26,775.45); P4 330 sold at 49.125 on 2024-01-10 (last close 65.50 × (1 − 25%); proceeds 16,211.25); P2 493 sold at 21.75 on 2024-01-11 (last close 43.50 × (1 − 50%); proceeds 10,722.75)): a delisting closes a position at its last close × (1 + the delisting return its data gives), at the last close where it gives none',
+      "3 positions closed at their delisting (P1 199 sold at 134.55 on 2024-01-08 (last close 103.50 × (1 + 30%); proceeds 26,775.45); P4 330 sold at 49.125 on 2024-01-10 (last close 65.50 × (1 − 25%); proceeds 16,211.25); P2 493 sold at 21.75 on 2024-01-11 (last close 43.50 × (1 − 50%); proceeds 10,722.75)): a delisting closes a position at its last close × (1 + the delisting return its data gives), at the last close where it gives none" +
+        // Turnover counts the three exits' 26,775.45 + 16,211.25 + 10,722.75 = 53,709.45 as traded (probe r73c F2), of the run's
+        // 80,917 bought + 53,709.45 + P3's 23,887.50 = 158,513.95: 33.9 %.
+        "; turnover counts their notional, 53,709.45, as traded: 33.9% of the run's traded notional",
     );
     // Largest on one session: P1's proceeds over the 01-05 NAV, 19,083 + 199 × 103.5 + 493 × 43.5 + 975 × 23.5 + 330 × 63.5 = 104,992.50.
     // (P4: 21,615 / 112,806.45; P2: 21,445.50 / 107,402.70.)

@@ -55,6 +55,20 @@ describe('renderTearSheet', () => {
     expect(tile(renderTearSheet({ ...data, caveats: [debit, short] }))).toContain('<strong>cash borrowed and shares shorted at no cost</strong>');
   });
 
+  it('the costs card says what was paid and what was earned apart, the sum its net figure is (probe r73c F3)', () => {
+    const tile = (page: string): string => /data-figure="costs">[\s\S]*?<\/div><\/div>/.exec(page)![0];
+    // Drags as the probe's run had them: trading 0.20 + 0.15 = 0.35 %, financing 0.30 + 0.11 = 0.41 %, interest
+    // received 0.80 % (a negative cost): net 0.35 + 0.41 − 0.80 = −0.04 %, which alone read as "almost free".
+    const drag: Record<string, number> = { commission: 0.002, slippage: 0.0015, borrow_fee: 0.003, short_dividends: 0.0011, interest_paid: 0, interest_received: -0.008, borrow_rebate: 0 };
+    const costs = data.costs.map((c) => ({ ...c, annualDrag: drag[c.line] ?? 0 }));
+    const shown = tile(renderTearSheet({ ...data, costs, caveats: [] }));
+    expect(shown).toContain('<div class="value">-0.04%</div>');
+    expect(shown).toContain('<div class="vs">trading 0.35% + financing 0.41% paid − 0.80% interest earned, of mean NAV</div>');
+    // Nothing earned: only what was paid.
+    const unpaid = costs.map((c) => (c.line === 'interest_received' ? { ...c, annualDrag: 0 } : c));
+    expect(tile(renderTearSheet({ ...data, costs: unpaid, caveats: [] }))).toContain('<div class="vs">trading 0.35% + financing 0.41% paid, of mean NAV</div>');
+  });
+
   it('says "asked from" in bold only when the engine found the start late, not for a start on the first session after the date asked (probe r69d F7)', () => {
     const period = (page: string): string => /<p class="period">[\s\S]*?<\/p>/.exec(page)![0];
     // The data's first session is dates[0]; asked from the day before it (a Sunday, then a holiday): the run started as asked.

@@ -18,6 +18,7 @@ import { loadStudyFile, openStudyMarket, runStudyRuns } from '../../../../study/
 import { explainSkip, hasData, repoRoot, sharedData, tempDir, writeFile } from '../../../data/fixtures.ts';
 import { fixtureMarket, type FixtureSpec } from '../../fixtures.ts';
 import { scenario, scripted, type Step } from '../../helpers.ts';
+import { withoutRevertingMoves } from '../../../../strategies/blocks/universe.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'breadth-scope-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,7 +38,8 @@ describe('data caveats scoped to what the run read', () => {
   it('the calendar itself counts the stock gap and the move (data inspect)', async () => {
     const market = await load();
     const calendar = market.sources.find((s) => s.format === 'calendar alignment');
-    expect(calendar?.notes).toContain('1 sessions without a bar inside the histories of 1 symbols (NaN)');
+    // One of each: singular (probe r73c F4, "1 sessions … of 1 symbols").
+    expect(calendar?.notes).toContain('1 session without a bar inside the history of 1 symbol (NaN)');
     expect(market.revertingMoves?.session.length).toBe(1);
   });
 
@@ -65,7 +67,8 @@ describe('data caveats scoped to what the run read', () => {
     expect(gap?.message).toBe('1 session without a bar inside the history of 1 symbol the run read (NaN) in its sessions: STK 1');
     const move = notes(r.caveats).find((c) => /revert/.test(c.message));
     expect(move).toMatchObject({ severity: 'high', size: 1, symbols: ['STK'] });
-    expect(move?.message).toMatch(/^1 single-session price moves that revert .*, 1 in names the run traded: STK 2024-01-08 ×5\.00/);
+    // One move: singular (probe r73c F4, "1 single-session price moves that revert").
+    expect(move?.message).toMatch(/^1 single-session price move that reverts .*, 1 in names the run traded: STK 2024-01-08 ×5\.00/);
     expect(notes(r.caveats).some((c) => /survivor/.test(c.message))).toBe(false);
   });
 
@@ -101,6 +104,20 @@ describe('data caveats scoped to what the run read', () => {
     });
     expect(notes(r.caveats).find((c) => /without a bar/.test(c.message))?.symbols).toEqual(['STK']);
     expect(notes(r.caveats).find((c) => /revert/.test(c.message))?.severity).toBe('low');
+  });
+
+  it('a move from before the run that the screen counted at its decisions is said, with the decisions it left the name out of (probe r73c F1)', async () => {
+    // STK's ×5 print of 01-08 reverts on 01-09 (session 6), so it is known from the 01-09 close on;
+    // a run from 01-09 (decisions on 01-09 and 01-10) starts after the move's session, which the
+    // caveat used to count only inside [first, last], so it said nothing while its screen
+    // (withoutRevertingMoves, a year's window) left STK out of both decisions: by hand, 2 decisions,
+    // 01-09 to 01-10, medium (the run never traded STK, but its book left it out).
+    const screened: Step = (view) => ({ weights: { ETF: 1, ...Object.fromEntries(Array.from(withoutRevertingMoves(view, view.universe()), (i) => [view.symbols[i], 1])) } });
+    const r = scenario(await load(), { 6: screened, 7: screened }, { from: '2024-01-09' });
+    expect(r.fills.symbol.every((i) => r.symbols[i] === 'ETF')).toBe(true);
+    const move = notes(r.caveats).find((c) => /revert/.test(c.message));
+    expect(move).toMatchObject({ severity: 'medium', size: 1, symbols: ['STK'] });
+    expect(move?.message).toMatch(/ — the strategy's screen left out 1 name while a move of its was known, moves before the run included: STK 2024-01-08 ×5\.00 \(back 2024-01-09\), left out at 2 decisions, 2024-01-09 to 2024-01-10$/);
   });
 
   it('the gap counts only sessions of the run: from 01-05 on, STK has none', async () => {

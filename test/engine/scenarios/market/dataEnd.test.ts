@@ -38,6 +38,8 @@ describe('data end', () => {
     expect(c?.symbols).toEqual(['B']);
     expect(c?.size).toBeCloseTo(2_200 / 10_100, 12); // of the NAV at the close before the exit
     expect(c?.message).toContain('1 position closed at its last price because its data ends before the run does, with no delisting record (B 100 sold at 22.00 on 2024-01-04 (worth 2,200.00)): the price source stops; no delisting return is applied');
+    // Turnover counts the exit's 2,200 as traded, and the caveat says so (probe r73c F2): 2,200 / (2,100 + 2,200) = 51.16 %.
+    expect(c?.message).toMatch(/; turnover counts its notional, 2,200\.00, as traded: 51\.2% of the run's traded notional$/);
   });
 
   it('closes a short the same way, and cancels resting orders', () => {

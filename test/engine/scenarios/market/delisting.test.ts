@@ -49,7 +49,8 @@ describe('delisting with a delisting return', () => {
     // 100 A: last close 12 (worth 1,200), × (1 − 0.25) = 9, proceeds 900, on t3 (2024-01-04); NAV at the t2 close 10,200.
     const c = result.caveats.find((x) => x.code === 'delisting-exit');
     expect(c?.message).toBe(
-      '1 position closed at its delisting (A 100 sold at 9.00 on 2024-01-04 (last close 12.00 × (1 − 25%); proceeds 900.00)): a delisting closes a position at its last close × (1 + the delisting return its data gives), at the last close where it gives none',
+      // Turnover counts the 900 of the exit as traded (probe r73c F2): 900 / (1,000 bought + 900) = 47.4 %.
+      "1 position closed at its delisting (A 100 sold at 9.00 on 2024-01-04 (last close 12.00 × (1 − 25%); proceeds 900.00)): a delisting closes a position at its last close × (1 + the delisting return its data gives), at the last close where it gives none; turnover counts its notional, 900.00, as traded: 47.4% of the run's traded notional",
     );
     expect(c?.size).toBeCloseTo(1_200 / 10_200, 12);
     expect(c?.unit).toBe('nav-share');

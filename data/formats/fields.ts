@@ -338,9 +338,37 @@ export interface FieldPlace {
   readonly column: string;
 }
 
-/** What spreadsheets and vendors write for a missing value: null, NaN, N/A, NA, -, Excel's #N/A and Python's None (Alpha Vantage, pandas), in any case. */
+/**
+ * What spreadsheets and vendors write for a missing value: null, NaN, N/A, NA, -, Excel's #N/A and
+ * Python's None (Alpha Vantage, pandas), in any case; and `#N/A` with a reason, as Bloomberg's
+ * Excel add-in writes a value it has not (`#N/A N/A`, `#N/A Field Not Applicable`, `#N/A History`),
+ * unless the reason says the sheet is broken rather than the value missing (brokenCell).
+ */
 export function isMissingMarker(text: string): boolean {
-  return /^(?:null|none|nan|n\/a|na|-|#n\/a)$/i.test(text);
+  return /^(?:null|none|nan|n\/a|na|-|#n\/a(?:[ \t].*)?)$/i.test(text) && brokenCell(text) === undefined;
+}
+
+/**
+ * Cells a spreadsheet writes where it failed to fetch or compute a value, none of them a missing
+ * value to leave out: Bloomberg's `#N/A Requesting Data...` (the sheet saved before its data came),
+ * `#N/A Invalid Security` / `#N/A Invalid Field` (a wrong identifier or field: every value of it
+ * is wrong), its connection and entitlement errors, and Excel's error values other than #N/A
+ * (#DIV/0!, #VALUE!, #REF!, #NAME?, #NUM!, #NULL!, #SPILL!, #CALC!, #GETTING_DATA).
+ */
+const BROKEN_CELLS: readonly { readonly pattern: RegExp; readonly problem: string; readonly fix: string }[] = [
+  { pattern: /^#n\/a\s+requesting data/i, problem: "Bloomberg's placeholder while a value loads: the sheet was saved before its data arrived", fix: 'let the sheet finish loading, then save it again' },
+  { pattern: /^#getting_data$/i, problem: "Excel's placeholder while a value loads: the sheet was saved before its data arrived", fix: 'let the sheet finish loading, then save it again' },
+  { pattern: /^#n\/a\s+invalid (?:security|ticker)/i, problem: 'Bloomberg did not recognise the security, so none of its values is real', fix: 'correct the security identifier in the sheet, let it load, then save it again' },
+  { pattern: /^#n\/a\s+(?:invalid field|unknown field|field not valid)/i, problem: 'Bloomberg did not recognise the field, so none of its values is real', fix: 'correct the field mnemonic in the sheet, let it load, then save it again' },
+  { pattern: /^#n\/a\s+(?:connection|not logged in|login|authoriz|not authorized|no entitlement|limit|daily limit|bloomberg)/i, problem: "Bloomberg's add-in could not fetch the data (not connected, logged in or entitled)", fix: 'reconnect the add-in, refresh the sheet, let it load, then save it again' },
+  { pattern: /^#(?:div\/0!|value!|ref!|name\?|num!|null!|spill!|calc!)$/i, problem: 'a spreadsheet formula error', fix: 'correct the formula in the sheet, or leave the cell empty where the value is not known' },
+];
+
+/** Why a spreadsheet's error cell (BROKEN_CELLS) is no value to read, with its fix; undefined for other text. */
+export function brokenCell(text: string): { readonly problem: string; readonly fix: string } | undefined {
+  if (!text.startsWith('#')) return undefined;
+  const found = BROKEN_CELLS.find((b) => b.pattern.test(text));
+  return found && { problem: found.problem, fix: found.fix };
 }
 
 const SPACE_NAMES: Readonly<Record<string, string>> = { ' ': 'a space', '\u00a0': 'a no-break space (U+00A0)', '\u202f': 'a narrow no-break space (U+202F)' };
@@ -372,6 +400,8 @@ const ACCOUNTING_NEGATIVE = /^\(\s*[$€£]?\s*([\d.,]*\d)\s*\)$/;
 
 export function notANumberError(at: FieldPlace, text: string, examples = '12.5 or -0.03', written = text): DataError {
   if (isMissingMarker(text)) return new DataError(at.file, at.line, `${at.column} is "${text}", a missing-value marker, not a number`, 'leave the cell empty where the value is not known, or remove the row');
+  const broken = brokenCell(text);
+  if (broken) return new DataError(at.file, at.line, `${at.column} is "${shownText(text)}", ${broken.problem}`, broken.fix);
   const spaced = spaceGroupedError(at, text);
   if (spaced !== undefined) return spaced;
   if (outOfRange(text)) return new DataError(at.file, at.line, `${at.column} "${shownText(written)}" is ${BEYOND_RANGE}`, `correct the value (such as ${examples}) or remove the row`);

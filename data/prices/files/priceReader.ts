@@ -17,7 +17,7 @@ import { needsMarksRead, numberMarksError, plainNumberText } from '../../formats
 import { readHeadText, readSource, streamSource } from '../../formats/text.ts';
 import { repeatedHeaderError, repeatsHeader } from '../rows/repeatedHeader.ts';
 import { MissingValueError, withLaterRows } from '../rows/missingValues.ts';
-import { barchartFooter } from './vendorFooter.ts';
+import { vendorFooter } from './vendorFooter.ts';
 import { NeedsGeneralPath, PriceRowParser, type ParsedPrices, type PriceRowParserOptions } from './priceRows.ts';
 import { readYfinanceHeader } from './yfinanceHeader.ts';
 
@@ -55,9 +55,9 @@ export function readPriceFile(file: string, options: ReaderOptions = {}): ReadPr
 
 /** Parses a price file's decoded bytes (read whole by the caller, e.g. on a worker thread). */
 export function parsePriceBytes(file: string, whole: Buffer, contentHash: string, given: ReaderOptions = {}): ReadPrices {
-  const footer = barchartFooter(whole);
-  const read = parseBody(file, footer ? whole.subarray(0, footer.end) : whole, contentHash, given, footer !== undefined);
-  return footer ? { ...read, parsed: { ...read.parsed, readNotes: [footer.note, ...read.parsed.readNotes] } } : read;
+  const footer = vendorFooter(whole);
+  const read = parseBody(file, footer ? whole.subarray(0, footer.end) : whole, contentHash, given, footer?.monthFirst === true);
+  return footer?.note ? { ...read, parsed: { ...read.parsed, readNotes: [footer.note, ...read.parsed.readNotes] } } : read;
 }
 
 /**

@@ -475,7 +475,8 @@ export class PriceRowParser {
   #fieldCountError(bytes: Buffer, start: number, end: number): DataError {
     let fields = 1;
     for (let q = start; q < end; q++) if (bytes[q] === this.#separator) fields++;
-    return wrongFieldCountError(this.#file, this.#line, this.#kinds.length, fields);
+    const row = bytes.toString('utf8', start, end).split(String.fromCharCode(this.#separator)).join(this.#options.delimiter ?? ',');
+    return wrongFieldCountError(this.#file, this.#line, this.#kinds.length, fields, row);
   }
 
   /** Rows grouped by ticker (rows/groupRows.ts), with their events moved onto bars and what was noticed. */

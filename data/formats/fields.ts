@@ -302,9 +302,33 @@ function dateProblem(text: string): { problem: string; example?: string; fix?: s
   if (timed) {
     const zone = timed[4] ?? '';
     const { year, month, date } = writtenDate(timed[1])!;
-    return { problem: `has a time of day (${timed[3]}${zone}); breadth reads daily bars, one row per date at midnight or with no time`, example: isoDay(epochDay(year, month, date)) };
+    const problem = `has a time of day (${timed[3]}${zone}); breadth reads daily bars, one row per date at midnight or with no time`;
+    const day = epochDay(year, month, date);
+    const east = midnightEastOfUtc(timed[3], zone);
+    if (east !== undefined) {
+      return {
+        problem: `${problem}, and in UTC the date may not be the exchange's: ${timed[3]}${zone} is midnight of ${isoDay(day + 1)} at UTC${east}`,
+        fix: `write each row's date as the exchange's local date, YYYY-MM-DD: ${isoDay(day + 1)} where these are local midnights converted to UTC (pandas' tz_convert('UTC') of an exchange at UTC${east}), ${isoDay(day)} where the exchange is west of UTC; or save the dates before converting them to UTC`,
+      };
+    }
+    return { problem, example: isoDay(day) };
   }
   return numericDateProblem(text) ?? { problem: 'is not a valid date' };
+}
+
+/**
+ * For a UTC time of day (`Z`, `+00:00`) from 10:00 on: the offset east of UTC at which it is the
+ * next day's midnight (`23:00` → `+01:00`, `15:00` → `+09:00`; zones reach +14:00), for a refusal
+ * to say that date too — a local midnight of Europe or Asia converted to UTC falls on the day
+ * before, so the date as written is a day early there. Undefined for other times and zones
+ * (an offset of the exchange's own, `16:00:00-05:00`, writes its local date).
+ */
+function midnightEastOfUtc(time: string, zone: string): string | undefined {
+  if (zone !== 'Z' && !/^[+-]00:?00$/.test(zone)) return undefined;
+  const [hours, minutes, seconds = '0'] = time.split(':');
+  if (+hours < 10 || Number(seconds) !== 0) return undefined;
+  const toMidnight = 24 * 60 - (+hours * 60 + +minutes);
+  return `+${String(Math.floor(toMidnight / 60)).padStart(2, '0')}:${String(toMidnight % 60).padStart(2, '0')}`;
 }
 
 const MS_PER_DAY = 86_400_000;

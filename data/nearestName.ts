@@ -111,10 +111,12 @@ export function symbolHintIn(typed: string, market: { readonly symbols: readonly
 /**
  * The last part of a path, and that without its extension, a table's before it and a gzip's
  * between (IWM.txt, SPY.csv.txt, GLD.csv.bak, QQQ.csv.zip → IWM, SPY, GLD, QQQ; aapl.us.txt →
- * aapl.us). Pure string work: the engine uses these hints.
+ * aapl.us), and a copy's suffix (AAA (1).csv → AAA). Pure string work: the engine uses these hints.
  */
 const fileName = (path: string): string => /[^/\\]*$/.exec(path)![0];
-const fileStem = (path: string): string => fileName(path).replace(/(?:\.(?:csv|tsv|txt))?(?:\.gz)?(?:\.[^.]*)?$/i, '');
+const fileStem = (path: string): string => fileName(path).replace(/(?:\.(?:csv|tsv|txt))?(?:\.gz)?(?:\.[^.]*)?$/i, '').replace(COPY_SUFFIX, '');
+/** A browser's or a file manager's copy suffix (`AAA (1)`, `AAA - Copy`, `AAA copy 2`: prices/files/priceFileName.ts COPY_NAME): the file is the symbol's. */
+const COPY_SUFFIX = / \(\d+\)$| - Copy(?: \(\d+\))?$| copy(?: \d+)?$/i;
 
 /**
  * Optimal string alignment distance between a and b: the fewest single-character insertions,

@@ -84,6 +84,15 @@ export function symbolHint(typed: string, known: readonly string[], fileOf: (sym
 }
 
 /**
+ * The known symbol `typed` most likely means, as symbolHint finds it: `typed` with an exchange
+ * suffix or without the one typed (AAA → AAA.US), Stooq's download name for it, `typed` in another
+ * case, else the nearest name (nearestSymbol); undefined when none is near.
+ */
+export function meantSymbol(typed: string, known: readonly string[]): string | undefined {
+  return suffixed(typed, known)?.name ?? known.find((name) => stooqStem(name)?.toLowerCase() === typed.toLowerCase()) ?? nearestSymbol(typed, known);
+}
+
+/**
  * The hint after several unknown symbols: ` (did you mean IWM, SPY? symbols are case-sensitive)`
  * when `known` holds each of them in another case, ` (did you mean IWM, SPY?)` when each has a
  * nearest name (nearestSymbol), else '' (one without a match leaves the list to the caller's).

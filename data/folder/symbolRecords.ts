@@ -106,7 +106,7 @@ export class SymbolRecords {
       this.#delisting(symbol, i, entry, file);
     }
     const notes = info.notes as string[];
-    notes.push(`asset class from this file for ${classes} loaded symbols`);
+    notes.push(`asset class from this file for ${classes} loaded symbol${classes === 1 ? '' : 's'}`);
     if (unknown.length > 0) notes.push(unpricedNote(unknown, aligned.symbols));
   }
 

@@ -223,6 +223,8 @@ export function parseDateText(text: string): number {
 }
 
 const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+/** Such a date with a time of day: `1/2/2024 16:00:00` (Google Sheets), `02.01.2024 09:30`, `1/2/2024 4:00 PM`. */
+const SLASHED_TIMED = /^(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})[T ](\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[AaPp][Mm])?(?:Z|[+-]\d{2}:?\d{2})?)$/;
 /** Such dates anywhere in a file's text, each a whole field. */
 const SLASHED_FIELDS = /(?<![^\s,;"])(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}(?![^\s,;"])/g;
 
@@ -283,7 +285,16 @@ function noCalendarDate({ year, month, date }: { year: number; month?: number; d
 }
 
 /** Why a date field was refused: the problem, and the date to show in the fix when it can be told, or the fix itself. */
-function dateProblem(text: string): { problem: string; example?: string; fix?: string } {
+function dateProblem(text: string, order?: SlashedDateOrder): { problem: string; example?: string; fix?: string } {
+  const slashedTimed = SLASHED_TIMED.exec(text);
+  if (slashedTimed) {
+    // 1/2/2024 16:00:00 (Google Sheets' date-time): the time of day first, then the date as it would be read alone.
+    const timeOfDay = `has a time of day (${slashedTimed[2]}); breadth reads daily bars, one row per date at midnight or with no time`;
+    const day = order === undefined ? NaN : parseSlashedDate(slashedTimed[1], order);
+    if (!Number.isNaN(day)) return { problem: timeOfDay, example: isoDay(day) };
+    const inner = dateProblem(slashedTimed[1]);
+    return { problem: `${timeOfDay}, and its date ${slashedTimed[1]} ${inner.problem}`, example: inner.example, fix: inner.fix };
+  }
   const written = yearWritten(text);
   const early = written && preMarketDate(written.year, written.month, written.date);
   if (early) return { problem: `is ${early.reason}`, fix: early.fix };
@@ -442,14 +453,14 @@ export function notANumberError(at: FieldPlace, text: string, examples = '12.5 o
  * slashed order, a time of day, a Unix time, a year before 1800: dates.ts preMarketDate…) and
  * the fix, in `expected`'s form.
  */
-export function badDateError(at: FieldPlace, text: string, expected = 'YYYY-MM-DD'): DataError {
-  const { problem, example, fix } = dateProblem(text);
+export function badDateError(at: FieldPlace, text: string, expected = 'YYYY-MM-DD', order?: SlashedDateOrder): DataError {
+  const { problem, example, fix } = dateProblem(text, order);
   return new DataError(at.file, at.line, `${at.column} "${shownText(text)}" ${problem}`, fix ?? `write dates as ${expected}, e.g. ${example ?? '2020-03-31'}`);
 }
 
-/** The refusal of a price file's date field (the forms parseDateText accepts). */
-export function badBarDateError(at: FieldPlace, text: string): DataError {
-  return badDateError(at, text, 'YYYY-MM-DD (or 2020/03/31, YYYYMMDD, 31-Mar-2020, or a date-time at midnight such as 2020-03-31T00:00:00Z)');
+/** The refusal of a price file's date field (the forms parseDateText accepts); `order`: the order the file shows its `NN/NN/YYYY` dates in, if any. */
+export function badBarDateError(at: FieldPlace, text: string, order?: SlashedDateOrder): DataError {
+  return badDateError(at, text, 'YYYY-MM-DD (or 2020/03/31, YYYYMMDD, 31-Mar-2020, or a date-time at midnight such as 2020-03-31T00:00:00Z)', order);
 }
 
 /** A required number: blank or malformed text is an error, never a silent NaN. */

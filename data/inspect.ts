@@ -206,6 +206,8 @@ export function inspectMarket(market: Market): MarketInspection {
 const pad = (text: string, width: number): string => (text.length >= width ? text : text + ' '.repeat(width - text.length));
 const padLeft = (text: string, width: number): string => (text.length >= width ? text : ' '.repeat(width - text.length) + text);
 const count = (n: number): string => n.toLocaleString('en-US');
+/** `n` (count's digits) and `word`, plural unless one: "1 fund", "2 funds". */
+const counted = (n: number, word: string): string => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
 
 export interface RenderOptions {
   /** Symbols listed individually (the rest are summarised); default 40. */
@@ -219,10 +221,10 @@ export function renderInspection(report: MarketInspection, options: RenderOption
   const maxSymbols = options.maxSymbols ?? 40;
   const out: string[] = [];
   out.push(`${report.name}${report.synthetic ? '  [SYNTHETIC]' : ''}`);
-  out.push(`  ${count(report.sessions)} sessions ${report.first} → ${report.last}; ${count(report.symbolCount)} symbols (${count(report.stocks)} stocks, ${count(report.funds)} funds)`);
+  out.push(`  ${counted(report.sessions, 'session')} ${report.first} → ${report.last}; ${counted(report.symbolCount, 'symbol')} (${counted(report.stocks, 'stock')}, ${counted(report.funds, 'fund')})`);
   const afterData = report.delistingsAfterData.length;
   const beyond = afterData > 0 ? ` (${count(afterData)} on or after the data's last session: no exit in the data)` : '';
-  out.push(`  ${count(report.dividends)} dividends, ${count(report.splits)} splits, ${count(report.delisted)} delistings${beyond}; fundamentals: ${count(report.fundamentals.rows)} rows for ${count(report.fundamentals.symbols)} symbols`);
+  out.push(`  ${counted(report.dividends, 'dividend')}, ${counted(report.splits, 'split')}, ${counted(report.delisted, 'delisting')}${beyond}; fundamentals: ${counted(report.fundamentals.rows, 'row')} for ${counted(report.fundamentals.symbols, 'symbol')}`);
   for (const r of report.rates) out.push(`  rate ${r.name}: ${count(r.values)} values ${r.first} → ${r.last}`);
   const roles = Object.entries(report.roles).map(([role, symbol]) => `${role}=${symbol}`);
   if (roles.length > 0) out.push(`  roles: ${roles.join(', ')}`);

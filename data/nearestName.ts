@@ -84,6 +84,15 @@ export function symbolHint(typed: string, known: readonly string[], fileOf: (sym
 }
 
 /**
+ * The known symbol `typed` most likely means, as symbolHint finds it: `typed` with an exchange
+ * suffix or without the one typed (AAA → AAA.US), Stooq's download name for it, `typed` in another
+ * case, else the nearest name (nearestSymbol); undefined when none is near.
+ */
+export function meantSymbol(typed: string, known: readonly string[]): string | undefined {
+  return suffixed(typed, known)?.name ?? known.find((name) => stooqStem(name)?.toLowerCase() === typed.toLowerCase()) ?? nearestSymbol(typed, known);
+}
+
+/**
  * The hint after several unknown symbols: ` (did you mean IWM, SPY? symbols are case-sensitive)`
  * when `known` holds each of them in another case, ` (did you mean IWM, SPY?)` when each has a
  * nearest name (nearestSymbol), else '' (one without a match leaves the list to the caller's).
@@ -111,10 +120,12 @@ export function symbolHintIn(typed: string, market: { readonly symbols: readonly
 /**
  * The last part of a path, and that without its extension, a table's before it and a gzip's
  * between (IWM.txt, SPY.csv.txt, GLD.csv.bak, QQQ.csv.zip → IWM, SPY, GLD, QQQ; aapl.us.txt →
- * aapl.us). Pure string work: the engine uses these hints.
+ * aapl.us), and a copy's suffix (AAA (1).csv → AAA). Pure string work: the engine uses these hints.
  */
 const fileName = (path: string): string => /[^/\\]*$/.exec(path)![0];
-const fileStem = (path: string): string => fileName(path).replace(/(?:\.(?:csv|tsv|txt))?(?:\.gz)?(?:\.[^.]*)?$/i, '');
+const fileStem = (path: string): string => fileName(path).replace(/(?:\.(?:csv|tsv|txt))?(?:\.gz)?(?:\.[^.]*)?$/i, '').replace(COPY_SUFFIX, '');
+/** A browser's or a file manager's copy suffix (`AAA (1)`, `AAA - Copy`, `AAA copy 2`: prices/files/priceFileName.ts COPY_NAME): the file is the symbol's. */
+const COPY_SUFFIX = / \(\d+\)$| - Copy(?: \(\d+\))?$| copy(?: \d+)?$/i;
 
 /**
  * Optimal string alignment distance between a and b: the fewest single-character insertions,

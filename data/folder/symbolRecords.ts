@@ -11,6 +11,7 @@
 import { isoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
 import { AssetClass, type SourceInfo } from '../market.ts';
+import { meantSymbol } from '../nearestName.ts';
 import type { AlignedPrices } from '../prices/align.ts';
 import type { DataFolderParts } from './dataFolder.ts';
 import type { Delisting } from './delistings.ts';
@@ -29,6 +30,23 @@ interface Said {
 const sayingKey = (symbol: string, what: string): string => `${symbol}\u0000${what}`;
 
 /** The ISO date of symbol i's last bar; undefined when it has none. */
+/** Unpriced symbols listed in a note. */
+const UNPRICED_SHOWN = 10;
+
+/**
+ * The note on a symbols file's symbols that have no prices (`unknown`, in file order), each with
+ * the loaded symbol it may mean (nearestName.ts meantSymbol: AAA beside Stooq's AAA.US): a row
+ * applies to the symbol it names exactly, so the one meant keeps the default class, silently but
+ * for this note.
+ */
+function unpricedNote(unknown: readonly string[], loaded: readonly string[]): string {
+  const shown = unknown.slice(0, UNPRICED_SHOWN).map((symbol) => ({ symbol, meant: meantSymbol(symbol, loaded) }));
+  const list = shown.map(({ symbol, meant }) => (meant === undefined ? symbol : `${symbol} (did you mean ${meant}?)`)).join(', ') + (unknown.length > UNPRICED_SHOWN ? ', …' : '');
+  const which = unknown.length === 1 ? '1 symbol listed here has' : `${unknown.length} symbols listed here have`;
+  const fix = shown.some((s) => s.meant !== undefined) ? ' — a row applies only to the symbol it names exactly: write it as the prices name it' : '';
+  return `${which} no prices: ${list}${fix}`;
+}
+
 function lastBarDay(aligned: AlignedPrices, i: number): string | undefined {
   const n = aligned.symbols.length;
   for (let t = aligned.dates.length - 1; t >= 0; t--) if (aligned.close[t * n + i] === aligned.close[t * n + i]) return isoDay(aligned.dates[t]);
@@ -88,8 +106,8 @@ export class SymbolRecords {
       this.#delisting(symbol, i, entry, file);
     }
     const notes = info.notes as string[];
-    notes.push(`asset class from this file for ${classes} loaded symbols`);
-    if (unknown.length > 0) notes.push(`${unknown.length} symbols listed here have no prices: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}`);
+    notes.push(`asset class from this file for ${classes} loaded symbol${classes === 1 ? '' : 's'}`);
+    if (unknown.length > 0) notes.push(unpricedNote(unknown, aligned.symbols));
   }
 
   /**

@@ -4,6 +4,7 @@
 
 import { parse } from 'csv-parse/sync';
 import { isoDay } from '../dates.ts';
+import { parseDateText, shownText } from './fields.ts';
 import { DataError } from '../errors.ts';
 import { recordStartLines } from './csvLines.ts';
 import { csvParseError } from './csvParseError.ts';
@@ -97,12 +98,19 @@ export function matchLayout<L extends ColumnLayout>(file: string, line: number, 
   throw new DataError(file, line, `unknown column layout "${header.join(delimiter)}"`, `the header must be one of: ${accepted}`);
 }
 
-export function wrongFieldCountError(file: string, line: number, expected: number, got: number): DataError {
+/**
+ * The refusal of a row of `got` fields under a header of `expected`; `row`: the row as written,
+ * shown (its first 40 characters) so that a note or footer line is seen for what it is — a row
+ * of one field of text is said to be such, with "delete it" first in the fix.
+ */
+export function wrongFieldCountError(file: string, line: number, expected: number, got: number, row?: string): DataError {
+  const shown = row === undefined ? '' : ` ("${shownText(row.trim())}")`;
+  const text = row !== undefined && got === 1 && /[A-Za-z]{2}/.test(row) && Number.isNaN(parseDateText(row.trim().replace(/^"|"$/g, '')));
   return new DataError(
     file,
     line,
-    `expected ${expected} fields, found ${got}`,
-    'every row needs one value per header column (leave a value empty rather than dropping its separator)',
+    `expected ${expected} fields, found ${got}${shown}${text ? ': a line of text, not a row of values' : ''}`,
+    `${text ? 'delete the line if it is a note or a footer; otherwise ' : ''}every row needs one value per header column (leave a value empty rather than dropping its separator)`,
   );
 }
 

@@ -223,6 +223,8 @@ export function parseDateText(text: string): number {
 }
 
 const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+/** Such a date with a time of day: `1/2/2024 16:00:00` (Google Sheets), `02.01.2024 09:30`, `1/2/2024 4:00 PM`. */
+const SLASHED_TIMED = /^(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})[T ](\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[AaPp][Mm])?(?:Z|[+-]\d{2}:?\d{2})?)$/;
 /** Such dates anywhere in a file's text, each a whole field. */
 const SLASHED_FIELDS = /(?<![^\s,;"])(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}(?![^\s,;"])/g;
 
@@ -283,7 +285,16 @@ function noCalendarDate({ year, month, date }: { year: number; month?: number; d
 }
 
 /** Why a date field was refused: the problem, and the date to show in the fix when it can be told, or the fix itself. */
-function dateProblem(text: string): { problem: string; example?: string; fix?: string } {
+function dateProblem(text: string, order?: SlashedDateOrder): { problem: string; example?: string; fix?: string } {
+  const slashedTimed = SLASHED_TIMED.exec(text);
+  if (slashedTimed) {
+    // 1/2/2024 16:00:00 (Google Sheets' date-time): the time of day first, then the date as it would be read alone.
+    const timeOfDay = `has a time of day (${slashedTimed[2]}); breadth reads daily bars, one row per date at midnight or with no time`;
+    const day = order === undefined ? NaN : parseSlashedDate(slashedTimed[1], order);
+    if (!Number.isNaN(day)) return { problem: timeOfDay, example: isoDay(day) };
+    const inner = dateProblem(slashedTimed[1]);
+    return { problem: `${timeOfDay}, and its date ${slashedTimed[1]} ${inner.problem}`, example: inner.example, fix: inner.fix };
+  }
   const written = yearWritten(text);
   const early = written && preMarketDate(written.year, written.month, written.date);
   if (early) return { problem: `is ${early.reason}`, fix: early.fix };
@@ -302,9 +313,33 @@ function dateProblem(text: string): { problem: string; example?: string; fix?: s
   if (timed) {
     const zone = timed[4] ?? '';
     const { year, month, date } = writtenDate(timed[1])!;
-    return { problem: `has a time of day (${timed[3]}${zone}); breadth reads daily bars, one row per date at midnight or with no time`, example: isoDay(epochDay(year, month, date)) };
+    const problem = `has a time of day (${timed[3]}${zone}); breadth reads daily bars, one row per date at midnight or with no time`;
+    const day = epochDay(year, month, date);
+    const east = midnightEastOfUtc(timed[3], zone);
+    if (east !== undefined) {
+      return {
+        problem: `${problem}, and in UTC the date may not be the exchange's: ${timed[3]}${zone} is midnight of ${isoDay(day + 1)} at UTC${east}`,
+        fix: `write each row's date as the exchange's local date, YYYY-MM-DD: ${isoDay(day + 1)} where these are local midnights converted to UTC (pandas' tz_convert('UTC') of an exchange at UTC${east}), ${isoDay(day)} where the exchange is west of UTC; or save the dates before converting them to UTC`,
+      };
+    }
+    return { problem, example: isoDay(day) };
   }
   return numericDateProblem(text) ?? { problem: 'is not a valid date' };
+}
+
+/**
+ * For a UTC time of day (`Z`, `+00:00`) from 10:00 on: the offset east of UTC at which it is the
+ * next day's midnight (`23:00` → `+01:00`, `15:00` → `+09:00`; zones reach +14:00), for a refusal
+ * to say that date too — a local midnight of Europe or Asia converted to UTC falls on the day
+ * before, so the date as written is a day early there. Undefined for other times and zones
+ * (an offset of the exchange's own, `16:00:00-05:00`, writes its local date).
+ */
+function midnightEastOfUtc(time: string, zone: string): string | undefined {
+  if (zone !== 'Z' && !/^[+-]00:?00$/.test(zone)) return undefined;
+  const [hours, minutes, seconds = '0'] = time.split(':');
+  if (+hours < 10 || Number(seconds) !== 0) return undefined;
+  const toMidnight = 24 * 60 - (+hours * 60 + +minutes);
+  return `+${String(Math.floor(toMidnight / 60)).padStart(2, '0')}:${String(toMidnight % 60).padStart(2, '0')}`;
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -338,9 +373,37 @@ export interface FieldPlace {
   readonly column: string;
 }
 
-/** What spreadsheets and vendors write for a missing value: null, NaN, N/A, NA, -, Excel's #N/A and Python's None (Alpha Vantage, pandas), in any case. */
+/**
+ * What spreadsheets and vendors write for a missing value: null, NaN, N/A, NA, -, Excel's #N/A and
+ * Python's None (Alpha Vantage, pandas), in any case; and `#N/A` with a reason, as Bloomberg's
+ * Excel add-in writes a value it has not (`#N/A N/A`, `#N/A Field Not Applicable`, `#N/A History`),
+ * unless the reason says the sheet is broken rather than the value missing (brokenCell).
+ */
 export function isMissingMarker(text: string): boolean {
-  return /^(?:null|none|nan|n\/a|na|-|#n\/a)$/i.test(text);
+  return /^(?:null|none|nan|n\/a|na|-|#n\/a(?:[ \t].*)?)$/i.test(text) && brokenCell(text) === undefined;
+}
+
+/**
+ * Cells a spreadsheet writes where it failed to fetch or compute a value, none of them a missing
+ * value to leave out: Bloomberg's `#N/A Requesting Data...` (the sheet saved before its data came),
+ * `#N/A Invalid Security` / `#N/A Invalid Field` (a wrong identifier or field: every value of it
+ * is wrong), its connection and entitlement errors, and Excel's error values other than #N/A
+ * (#DIV/0!, #VALUE!, #REF!, #NAME?, #NUM!, #NULL!, #SPILL!, #CALC!, #GETTING_DATA).
+ */
+const BROKEN_CELLS: readonly { readonly pattern: RegExp; readonly problem: string; readonly fix: string }[] = [
+  { pattern: /^#n\/a\s+requesting data/i, problem: "Bloomberg's placeholder while a value loads: the sheet was saved before its data arrived", fix: 'let the sheet finish loading, then save it again' },
+  { pattern: /^#getting_data$/i, problem: "Excel's placeholder while a value loads: the sheet was saved before its data arrived", fix: 'let the sheet finish loading, then save it again' },
+  { pattern: /^#n\/a\s+invalid (?:security|ticker)/i, problem: 'Bloomberg did not recognise the security, so none of its values is real', fix: 'correct the security identifier in the sheet, let it load, then save it again' },
+  { pattern: /^#n\/a\s+(?:invalid field|unknown field|field not valid)/i, problem: 'Bloomberg did not recognise the field, so none of its values is real', fix: 'correct the field mnemonic in the sheet, let it load, then save it again' },
+  { pattern: /^#n\/a\s+(?:connection|not logged in|login|authoriz|not authorized|no entitlement|limit|daily limit|bloomberg)/i, problem: "Bloomberg's add-in could not fetch the data (not connected, logged in or entitled)", fix: 'reconnect the add-in, refresh the sheet, let it load, then save it again' },
+  { pattern: /^#(?:div\/0!|value!|ref!|name\?|num!|null!|spill!|calc!)$/i, problem: 'a spreadsheet formula error', fix: 'correct the formula in the sheet, or leave the cell empty where the value is not known' },
+];
+
+/** Why a spreadsheet's error cell (BROKEN_CELLS) is no value to read, with its fix; undefined for other text. */
+export function brokenCell(text: string): { readonly problem: string; readonly fix: string } | undefined {
+  if (!text.startsWith('#')) return undefined;
+  const found = BROKEN_CELLS.find((b) => b.pattern.test(text));
+  return found && { problem: found.problem, fix: found.fix };
 }
 
 const SPACE_NAMES: Readonly<Record<string, string>> = { ' ': 'a space', '\u00a0': 'a no-break space (U+00A0)', '\u202f': 'a narrow no-break space (U+202F)' };
@@ -372,6 +435,8 @@ const ACCOUNTING_NEGATIVE = /^\(\s*[$€£]?\s*([\d.,]*\d)\s*\)$/;
 
 export function notANumberError(at: FieldPlace, text: string, examples = '12.5 or -0.03', written = text): DataError {
   if (isMissingMarker(text)) return new DataError(at.file, at.line, `${at.column} is "${text}", a missing-value marker, not a number`, 'leave the cell empty where the value is not known, or remove the row');
+  const broken = brokenCell(text);
+  if (broken) return new DataError(at.file, at.line, `${at.column} is "${shownText(text)}", ${broken.problem}`, broken.fix);
   const spaced = spaceGroupedError(at, text);
   if (spaced !== undefined) return spaced;
   if (outOfRange(text)) return new DataError(at.file, at.line, `${at.column} "${shownText(written)}" is ${BEYOND_RANGE}`, `correct the value (such as ${examples}) or remove the row`);
@@ -388,14 +453,14 @@ export function notANumberError(at: FieldPlace, text: string, examples = '12.5 o
  * slashed order, a time of day, a Unix time, a year before 1800: dates.ts preMarketDate…) and
  * the fix, in `expected`'s form.
  */
-export function badDateError(at: FieldPlace, text: string, expected = 'YYYY-MM-DD'): DataError {
-  const { problem, example, fix } = dateProblem(text);
+export function badDateError(at: FieldPlace, text: string, expected = 'YYYY-MM-DD', order?: SlashedDateOrder): DataError {
+  const { problem, example, fix } = dateProblem(text, order);
   return new DataError(at.file, at.line, `${at.column} "${shownText(text)}" ${problem}`, fix ?? `write dates as ${expected}, e.g. ${example ?? '2020-03-31'}`);
 }
 
-/** The refusal of a price file's date field (the forms parseDateText accepts). */
-export function badBarDateError(at: FieldPlace, text: string): DataError {
-  return badDateError(at, text, 'YYYY-MM-DD (or 2020/03/31, YYYYMMDD, 31-Mar-2020, or a date-time at midnight such as 2020-03-31T00:00:00Z)');
+/** The refusal of a price file's date field (the forms parseDateText accepts); `order`: the order the file shows its `NN/NN/YYYY` dates in, if any. */
+export function badBarDateError(at: FieldPlace, text: string, order?: SlashedDateOrder): DataError {
+  return badDateError(at, text, 'YYYY-MM-DD (or 2020/03/31, YYYYMMDD, 31-Mar-2020, or a date-time at midnight such as 2020-03-31T00:00:00Z)', order);
 }
 
 /** A required number: blank or malformed text is an error, never a silent NaN. */

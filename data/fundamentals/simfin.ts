@@ -133,7 +133,7 @@ function readStatementFile(file: string, kind: StatementKind, annual: boolean, s
     filings.set(key, filing);
   }
   const notes = [
-    `${kind} ${annual ? 'annual' : 'quarterly'}: ${records.length - 1} rows`,
+    `${kind} ${annual ? 'annual' : 'quarterly'}: ${records.length - 1} row${records.length - 1 === 1 ? '' : 's'}`,
     // Said whole: a run that reads fundamentals carries this note as a caveat of its own, away from the line above.
     'fundamentals: each filing is known from its latest Publish Date; values are as last restated (a mild look-ahead on restated rows)',
   ];

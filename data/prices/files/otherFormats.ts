@@ -1,6 +1,6 @@
 // Files a price folder holds that are saved in a form breadth does not read — a zip (Stooq's and
 // Kaggle's downloads come zipped), a spreadsheet (Excel's .xlsx), JSON, Parquet and the like, or a
-// CSV under a backup or download name (GLD.csv.bak) — each with the fix that makes it readable.
+// CSV under a backup or download name (GLD.csv.bak, a browser's second download GLD (1).csv) — each with the fix that makes it readable.
 // Only names whose stem could be a symbol are meant (QQQ.zip, BRK-B.xlsx, ^GSPC.json, iwm_us_d.zip):
 // a folder's README.md, scripts and notes are not prices, and a README.json or manifest.json is
 // documentation or metadata, not a symbol. Whether a zip holds one CSV is not looked into: breadth
@@ -8,7 +8,7 @@
 // reading archives would add a reader, its cache key and its errors for a file a user turns into a
 // read one in a second).
 
-import { isPriceFileName, TEXT_NAME } from './priceFileName.ts';
+import { COPY_NAME, isPriceFileName, TEXT_NAME } from './priceFileName.ts';
 
 /** A file not read because of its form: the symbol its name gives, its form (for data inspect) and the fix. */
 export interface OtherFormat {
@@ -78,6 +78,8 @@ function formOf(name: string): OtherFormat | undefined {
     const { name: form, reader } = DATA_FORMATS[extension];
     return { stem: m[1], format: `not read (.${extension})`, fix: `${form}, which breadth does not read: export it as CSV named ${m[1]}.csv (pandas: pd.${reader}('${name}').to_csv('${m[1]}.csv'))` };
   }
+  m = COPY_NAME.exec(name);
+  if (m) return { stem: m[1], format: 'not read (copy name)', fix: `a browser's second download or a copy ("${m[2].trim()}" in its name), which breadth does not read: rename it ${m[1]}${m[3]} if it holds the prices to use` };
   m = COPY.exec(name);
   if (m) return { stem: m[1], format: `not read (${m[3]})`, fix: `a price file under a backup or download name (${m[3]}), which breadth does not read: rename it ${m[1]}${m[2]} if it holds the prices to use` };
   return undefined;

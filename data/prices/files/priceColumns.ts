@@ -71,8 +71,14 @@ export function usedColumns(columns: PriceColumns): string[] {
   return columns.header.filter((_, k) => columns.roles[k] !== null);
 }
 
+/**
+ * Header name of each column not used, in file order (for `data inspect`): a column without a
+ * name as `(unnamed column 1)` by its position — pandas' index written with an empty header,
+ * `,Date,Open,…` — except after the last named column (a trailing separator: `Date,Close,`).
+ */
 export function ignoredColumns(columns: PriceColumns): string[] {
-  return columns.header.filter((_, k) => columns.roles[k] === null && columns.header[k] !== '');
+  const lastNamed = columns.header.findLastIndex((name) => name !== '');
+  return columns.header.flatMap((name, k) => (columns.roles[k] !== null || k > lastNamed ? [] : [name === '' ? `(unnamed column ${k + 1})` : name]));
 }
 
 export function hasRole(columns: PriceColumns, role: Role): boolean {

@@ -20,10 +20,18 @@ export const APPLE_DOUBLE = /^\._/;
 /** A line break, tab or other control character: no symbol holds one (a name with one is listed as not read: unreadFiles.ts). */
 export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
+/**
+ * A price file under a browser's or a file manager's copy name: `AAA (1).csv` (a browser's second
+ * download), `AAA - Copy.csv` (Windows), `AAA copy 2.csv` (macOS). No symbol is so named, and
+ * read as one such a file gave the symbol "AAA (1)": it is listed as not read with its rename
+ * (otherFormats.ts). Groups: the stem, the copy's suffix, the extension.
+ */
+export const COPY_NAME = /^(.+?)( \(\d+\)| - Copy(?: \(\d+\))?| copy(?: \d+)?)(\.(?:csv|tsv)(?:\.gz)?)$/i;
+
 /** True for a file name (or path) breadth reads as a price file. */
 export function isPriceFileName(name: string): boolean {
   const base = /[^/\\]*$/.exec(name)![0];
-  return PRICE_FILE.test(base) && !APPLE_DOUBLE.test(base) && !CONTROL_CHARACTER.test(base);
+  return PRICE_FILE.test(base) && !APPLE_DOUBLE.test(base) && !CONTROL_CHARACTER.test(base) && !COPY_NAME.test(base);
 }
 
 /** The symbol a per-symbol file holds (its name without the extension), or undefined when the name is no price file's. */

@@ -99,7 +99,7 @@ const MARK_NAME: Readonly<Record<DecimalMark, string>> = { '.': 'point', ',': 'c
 /** A long file: its own SourceInfo. */
 function longSource(one: FileRead): SourceInfo {
   const { parsed } = one.read;
-  const notes = [`${one.series.length} tickers, ${parsed.day.length} rows`, ...dialectNote(one.read), ...one.notes];
+  const notes = [`${one.series.length} ticker${one.series.length === 1 ? '' : 's'}, ${parsed.day.length} row${parsed.day.length === 1 ? '' : 's'}`, ...dialectNote(one.read), ...one.notes];
   const ignored = columnsOf(one.read)!.ignored;
   if (ignored.length > 0) notes.push(`columns ignored: ${ignored.join(', ')}`);
   const symbols = one.series.map((s) => s.symbol);

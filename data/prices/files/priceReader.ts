@@ -17,7 +17,9 @@ import { needsMarksRead, numberMarksError, plainNumberText } from '../../formats
 import { readHeadText, readSource, streamSource } from '../../formats/text.ts';
 import { repeatedHeaderError, repeatsHeader } from '../rows/repeatedHeader.ts';
 import { MissingValueError, withLaterRows } from '../rows/missingValues.ts';
-import { barchartFooter } from './vendorFooter.ts';
+import { DuplicateDateError } from '../rows/dateOrder.ts';
+import { withDuplicateRows } from '../rows/duplicateDates.ts';
+import { vendorFooter } from './vendorFooter.ts';
 import { NeedsGeneralPath, PriceRowParser, type ParsedPrices, type PriceRowParserOptions } from './priceRows.ts';
 import { readYfinanceHeader } from './yfinanceHeader.ts';
 
@@ -55,22 +57,24 @@ export function readPriceFile(file: string, options: ReaderOptions = {}): ReadPr
 
 /** Parses a price file's decoded bytes (read whole by the caller, e.g. on a worker thread). */
 export function parsePriceBytes(file: string, whole: Buffer, contentHash: string, given: ReaderOptions = {}): ReadPrices {
-  const footer = barchartFooter(whole);
-  const read = parseBody(file, footer ? whole.subarray(0, footer.end) : whole, contentHash, given, footer !== undefined);
-  return footer ? { ...read, parsed: { ...read.parsed, readNotes: [footer.note, ...read.parsed.readNotes] } } : read;
+  const footer = vendorFooter(whole);
+  const read = parseBody(file, footer ? whole.subarray(0, footer.end) : whole, contentHash, given, footer?.monthFirst === true);
+  return footer?.note ? { ...read, parsed: { ...read.parsed, readNotes: [footer.note, ...read.parsed.readNotes] } } : read;
 }
 
 /**
  * parsePriceBytes without a vendor's footer; `monthFirst`: the footer said the dates are
- * month/day/year. A refused missing-value marker is said with the later rows holding it.
+ * month/day/year. A refused missing-value marker is said with the later rows holding it, and a
+ * repeated date with its two rows compared and the later rows repeating a date (rows/duplicateDates.ts).
  */
 function parseBody(file: string, bytes: Buffer, contentHash: string, given: ReaderOptions, monthFirst: boolean): ReadPrices {
   try {
     return parseWhole(file, bytes, contentHash, given, monthFirst);
   } catch (err) {
-    if (!(err instanceof MissingValueError)) throw err;
+    if (!(err instanceof MissingValueError) && !(err instanceof DuplicateDateError)) throw err;
     const text = bytes.toString('utf8');
-    throw withLaterRows(err, text, sniffDialect(text.slice(0, SNIFF_BYTES)).delimiter);
+    const { delimiter } = sniffDialect(text.slice(0, SNIFF_BYTES));
+    throw err instanceof MissingValueError ? withLaterRows(err, text, delimiter) : withDuplicateRows(err, text, delimiter);
   }
 }
 

@@ -177,6 +177,7 @@ export class PriceRowParser {
     if (this.#long) this.#dateOrder.nameTickers(this.#tickers);
     else this.#current = this.#tickerId(this.#options.symbol!);
     this.#kinds = fieldKinds(this.#columns.roles);
+    this.#dateOrder.setFields({ date: this.#columns.roles.indexOf('date'), ticker: this.#columns.roles.indexOf('ticker') });
     this.#columnNames = this.#columns.header;
     for (const field of valueFields(this.#columns.roles)) this.#fields[field] = new Float64Array(0);
     if (this.#fields.close && this.#fields.adjClose) this.#factorCheck = new RevertingFactorCheck(this.#file, this.#nameOf('close'), this.#nameOf('adjClose'), this.#long ? this.#tickers : null);
@@ -435,7 +436,9 @@ export class PriceRowParser {
       return this.#emptyOptional(kind, field);
     }
     const use = kind === VOLUME ? 'volume' : kind !== EVENT ? 'price' : this.#columns!.roles[field] === 'splitRatio' ? 'split' : 'event';
-    return this.#fieldText.value(bytes, start, end, use, this.#line, this.#columnNames[field], this.#cells?.[field]);
+    const role = this.#columns!.roles[field];
+    const range = role === 'open' || role === 'high' || role === 'low';
+    return this.#fieldText.value(bytes, start, end, use, this.#line, this.#columnNames[field], this.#cells?.[field], range);
   }
 
   /** A missing-value marker in price field `field` of the row at `rowStart` (rows/missingValues.ts). */
@@ -475,7 +478,8 @@ export class PriceRowParser {
   #fieldCountError(bytes: Buffer, start: number, end: number): DataError {
     let fields = 1;
     for (let q = start; q < end; q++) if (bytes[q] === this.#separator) fields++;
-    return wrongFieldCountError(this.#file, this.#line, this.#kinds.length, fields);
+    const row = bytes.toString('utf8', start, end).split(String.fromCharCode(this.#separator)).join(this.#options.delimiter ?? ',');
+    return wrongFieldCountError(this.#file, this.#line, this.#kinds.length, fields, row);
   }
 
   /** Rows grouped by ticker (rows/groupRows.ts), with their events moved onto bars and what was noticed. */

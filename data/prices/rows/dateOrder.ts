@@ -5,9 +5,32 @@ import { isoDay } from '../../dates.ts';
 import { DataError } from '../../errors.ts';
 import { dateOrderError } from '../../formats/csvTable.ts';
 
+/**
+ * A date repeated for a ticker: the line of its first row (`previousLine`) and, where the parser
+ * set them, the positions of the date and ticker fields, for the reader with the whole text to
+ * say whether the rows are the same and which later rows repeat a date (rows/duplicateDates.ts).
+ */
+export class DuplicateDateError extends DataError {
+  readonly previousLine: number;
+  readonly fields: DateFields | undefined;
+
+  constructor(err: DataError, previousLine: number, fields: DateFields | undefined) {
+    super(err.file, err.line, err.problem, err.fix);
+    this.previousLine = previousLine;
+    this.fields = fields;
+  }
+}
+
+/** Positions in a row of the date field and of the ticker field (-1 in a per-symbol file). */
+export interface DateFields {
+  readonly date: number;
+  readonly ticker: number;
+}
+
 /** Each ticker's last date and line so far, and the direction its dates run. */
 export class DateOrder {
   readonly #file: string;
+  #fields: DateFields | undefined;
   /** Long files: the tickers by id, named in the error. */
   #tickers: readonly string[] | undefined;
   readonly #lastDay: number[] = [];
@@ -26,6 +49,11 @@ export class DateOrder {
   /** A long file's tickers by id (the parser's list, growing), to name them in the error. */
   nameTickers(tickers: readonly string[]): void {
     this.#tickers = tickers;
+  }
+
+  /** Where the date and ticker fields sit in a row, for a duplicate's refusal. */
+  setFields(fields: DateFields): void {
+    this.#fields = fields;
   }
 
   /** A new ticker id. */
@@ -50,7 +78,8 @@ export class DateOrder {
       if (direction === 0 || direction !== this.direction[id]) {
         // The direction came from the first pair alone: which row is out of place cannot be told — say all three (probe r35b: lines 2 and 3 swapped blamed line 4).
         if (direction !== 0 && this.#lastLine[id] === this.#secondLine[id]) throw threeRowsError(this.#file, [this.#firstDay[id], previous, day], [this.#firstLine[id], this.#lastLine[id], line], this.#tickers?.[id]);
-        throw dateOrderError(this.#file, line, day, previous, this.#lastLine[id], this.#tickers?.[id], this.direction[id] < 0);
+        const err = dateOrderError(this.#file, line, day, previous, this.#lastLine[id], this.#tickers?.[id], this.direction[id] < 0);
+        throw direction === 0 ? new DuplicateDateError(err, this.#lastLine[id], this.#fields) : err;
       }
     } else {
       this.#firstDay[id] = day;

@@ -27,9 +27,11 @@ export class FieldText {
 
   /**
    * A non-empty price, volume or event field, on `line` in `column`; `written`: the field as the
-   * file has it where bytes hold its plain reading (the general path's `1,8e308` as `1.8e308`), for refusals.
+   * file has it where bytes hold its plain reading (the general path's `1,8e308` as `1.8e308`), for refusals;
+   * `range`: an Open, High or Low, which may be left empty where it is not known (a 0 there is
+   * how some vendors write one they do not have: the refusal says so).
    */
-  value(bytes: Buffer, start: number, end: number, kind: ValueKind, line: number, column: string, written?: string): number {
+  value(bytes: Buffer, start: number, end: number, kind: ValueKind, line: number, column: string, written?: string, range = false): number {
     let value = parseNumberBytes(bytes, start, end);
     if (Number.isNaN(value)) {
       const text = bytes.toString('utf8', start, end);
@@ -44,6 +46,7 @@ export class FieldText {
       const shown = written ?? text;
       const fix = 'prices must be positive and volumes non-negative; correct the value or remove the row';
       if (underflows(text)) throw new DataError(this.#file, line, `${column} "${shown}" is below the smallest positive number (5e-324) and reads as 0`, fix);
+      if (range && value === 0) throw new DataError(this.#file, line, `${column} is zero (${shown}), as some vendors write a range price they do not have`, `leave ${column} empty where it is not known (on a symbol's earliest rows, or on every row), correct the value, or remove the row`);
       throw new DataError(this.#file, line, `${column} is ${kind !== 'price' ? 'negative' : 'zero or negative'} (${shown})`, fix);
     }
     if (kind === 'price' && value < MIN_NORMAL) throw new DataError(this.#file, line, `${column} "${written ?? bytes.toString('utf8', start, end)}" ${BELOW_NORMAL}`, 'a bad print: correct the value or remove the row');
@@ -59,7 +62,7 @@ export class FieldText {
       const why = this.#options.slashedDatesReason ?? `the file's dates show it (a number above 12 in the ${order === 'monthFirst' ? 'second' : 'first'} place, never in the other)`;
       if (day === day && !this.#options.slashedDatesSaid) this.#notes.add(`dates read as ${order === 'monthFirst' ? 'month/day/year' : 'day/month/year'}: ${why}`);
     }
-    if (Number.isNaN(day)) throw badBarDateError({ file: this.#file, line, column }, bytes.toString('utf8', start, end));
+    if (Number.isNaN(day)) throw badBarDateError({ file: this.#file, line, column }, bytes.toString('utf8', start, end), order);
     return day;
   }
 }

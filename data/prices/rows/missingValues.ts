@@ -1,5 +1,5 @@
-// Missing-value markers in a price file (null, None, NaN, N/A, NA, -, #N/A: formats/fields.ts
-// isMissingMarker). In a Volume or an event column one is read as the empty cell it stands for
+// Missing-value markers in a price file (null, None, NaN, N/A, NA, -, #N/A, Bloomberg's #N/A N/A:
+// formats/fields.ts isMissingMarker). In a Volume or an event column one is read as the empty cell it stands for
 // (a Volume: unknown that day), said in a note. In a price column it is refused: a row with no
 // price at all (Yahoo's null row for a day without trading) is to be removed; a price missing
 // beside others to be filled in. The refusal counts the later rows holding the marker when the
@@ -69,7 +69,9 @@ export function withLaterRows(err: MissingValueError, text: string, delimiter: s
 /** A cell as compared with a marker: unquoted, trimmed, lower case ('' for a row without it). */
 const cellText = (cell: string | undefined): string => (cell ?? '').trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase();
 
-/** `isMissingMarker` for a row scanner's field: bytes [start, end). */
+const HASH = 0x23;
+
+/** `isMissingMarker` for a row scanner's field: bytes [start, end) (a marker is 4 bytes at most, or `#N/A` with a reason). */
 export function isMissingMarkerBytes(bytes: Buffer, start: number, end: number): boolean {
-  return end - start <= 4 && isMissingMarker(bytes.toString('latin1', start, end));
+  return (end - start <= 4 || bytes[start] === HASH) && isMissingMarker(bytes.toString('latin1', start, end));
 }

@@ -251,6 +251,9 @@ function splitsTheAdjustmentShows(stated: StatedSplits, derived: DerivedActions,
   };
 }
 
+/** `n` and `word`, plural unless one: "1 dividend", "0 splits". */
+const counted = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /** Stated splits: applied (`splits`), already in Close, and applied on another row than stated (statedActions). */
 interface StatedSplits {
   readonly splits: readonly DatedValue[];
@@ -529,8 +532,13 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): Omit<Serie
     const fromAdjustment = 'derived from Close vs AdjClose';
     const dividendSource = has('dividend') || has('capitalGain') ? `read from the ${cashColumns}` : summary.derived > 0 ? fromAdjustment : '';
     const splitSource = has('splitRatio') ? `read from the ${named(['splitRatio'])}` : summary.derived > 0 ? fromAdjustment : '';
-    const dividends = `${summary.dividends} dividends${withGains}`;
-    const events = dividendSource === splitSource ? `${dividends} and ${summary.splits} splits ${splitSource}` : [dividendSource && `${dividends} ${dividendSource}`, splitSource && `${summary.splits} splits ${splitSource}`].filter(Boolean).join(' and ');
+    const dividends = `${counted(summary.dividends, 'dividend')}${withGains}`;
+    // Stated splits not applied (already in Close, on a first row) are listed below: the count here says it is of those applied.
+    const unapplied = adjustedSplits.length + summary.adjustedByAdjClose.length + summary.adjustedByLayout.length + summary.firstRowSplits.length;
+    const stated = has('splitRatio') && unapplied > 0;
+    const splits = counted(summary.splits + (stated ? unapplied : 0), 'split');
+    const applied = stated ? `, ${summary.splits} applied (${unapplied} not: below)` : '';
+    const events = dividendSource === splitSource ? `${dividends} and ${splits} ${splitSource}${applied}` : [dividendSource && `${dividends} ${dividendSource}`, splitSource && `${splits} ${splitSource}${applied}`].filter(Boolean).join(' and ');
     const checked = summary.explicit > 0 && summary.derived > 0 ? ', checked against AdjClose' : '';
     notes.push(`Close is the traded price; ${events}${checked}${dividendSource.startsWith('read') ? ' (Close is read as not dividend-adjusted)' : ''}`);
   }
@@ -578,7 +586,7 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): Omit<Serie
   if (parsed.descending.length > 0) notes.push(`rows run newest first${parsed.columns.long ? ` for ${who(parsed.descending)}` : ''}: read in date order`);
   if (parsed.pricelessRows.size > 0) {
     const rows = [...parsed.pricelessRows.values()].reduce((a, b) => a + b, 0);
-    notes.push(`${rows} rows with a ticker and a date but no price (as yfinance's stacked download writes them where a ticker has no trade) skipped: ${who([...parsed.pricelessRows.keys()])}`);
+    notes.push(`${counted(rows, 'row')} with a ticker and a date but no price (as yfinance's stacked download writes them where a ticker has no trade) skipped: ${who([...parsed.pricelessRows.keys()])}`);
   }
   if (parsed.blankRows > 0) notes.push(`${parsed.blankRows} blank rows (every field empty) skipped`);
   const distributions = `(special dividends, spin-offs or rights issues as ${has('dividend') || has('capitalGain') ? `the ${cashColumns} state${cashColumns.endsWith('columns') ? '' : 's'} them` : 'AdjClose reflects them'}): {list}`;

@@ -69,7 +69,7 @@ describe.skipIf(!hasPlainCase)("breadth on yf.download's CSV (a column per field
     expect(o.stdout).toContain('(long csv: Date,Ticker,Adj Close,High,Low,Open,Volume)');
     expect(o.stdout).toContain('columns used: Date, Ticker, Adj Close, High, Low, Open, Volume; ignored: Repaired?');
     expect(o.stdout).toContain('- yfinance multi-row header, 2 tickers (IWM, SPY; Price,… then Ticker,… then Date,,,…: a column per field and ticker): read as a long file Date,Ticker,Adj Close,High,Low,Open,Volume,Repaired?; no Adj Close: its Close is adjusted for dividends and splits (auto_adjust=True, yfinance\'s default), read as Adj Close');
-    expect(o.stdout).toMatch(/3 symbols \(2 stocks, 1 funds\)/);
+    expect(o.stdout).toMatch(/3 symbols \(2 stocks, 1 fund\)/);
   });
 });
 
@@ -81,7 +81,7 @@ describe('breadth data inspect', () => {
     const o = await breadth(['data', 'inspect', '.', '--symbols', 'B', '--no-cache'], { cwd });
     expectOk(o);
     expect(o.stdout).toMatch(/columns used: Date, Open, High, Low, Close, Volume; ignored: Note/);
-    expect(o.stdout).toMatch(/1 symbols \(1 stocks, 0 funds\)/);
+    expect(o.stdout).toMatch(/1 symbol \(1 stock, 0 funds\)/);
     expect(o.stdout).toMatch(/asset class stock for every symbol \(the default/);
   });
 

@@ -43,7 +43,20 @@ describe('symbols.csv', () => {
     expect(m.delistedAfter[at('AAA')]).toBe(1); // its last bar on or before 2020-01-03
     expect(m.delistReturn[at('AAA')]).toBe(-0.3);
     const info = m.sources.find((s) => s.path.endsWith('symbols.csv'))!;
-    expect(info.notes).toContain('1 symbols listed here have no prices: ZZZ');
+    expect(info.notes).toContain('1 symbol listed here has no prices: ZZZ');
+  });
+
+  // Probe r73d F6: symbols.csv row "AAA,Alpha,fund" beside a Stooq long file of AAA.US: the note said "1 symbols listed
+  // here have no prices: AAA" with no hint, and AAA.US silently stayed a stock. The note names the symbol meant
+  // (AAA.US: AAA with an exchange suffix; BBB: one letter from BBX), and one with none near (ZZZ) stays bare.
+  it('a symbol with no prices is said with the loaded one it may mean', async () => {
+    const dir = tempDir();
+    writeFile(dir, 'all.csv', csv('Ticker,Date,Close', 'AAA.US,2020-01-02,10', 'BBB,2020-01-02,20'));
+    writeFile(dir, 'symbols.csv', csv('symbol,name,asset class', 'AAA,Alpha,fund', 'BBX,Beta,fund', 'ZZZ,Zed,fund'));
+    const m = await loadMarket(dir, { cacheDir: false });
+    expect(m.assetClass[m.symbols.indexOf('AAA.US')]).toBe(AssetClass.stock);
+    const info = m.sources.find((s) => s.path.endsWith('symbols.csv'))!;
+    expect(info.notes).toContain('3 symbols listed here have no prices: AAA (did you mean AAA.US?), BBX (did you mean BBB?), ZZZ — a row applies only to the symbol it names exactly: write it as the prices name it');
   });
 
   it("drops a delisted symbol's bars after its delisting date (a reused ticker), and says so", async () => {

@@ -296,3 +296,34 @@ describe('a price file saved as .zip, .xlsx, .json, .parquet or under a backup n
     await expect(loadMarket(only, { cacheDir: false })).rejects.toThrow(`${only}: no price files (*.csv, *.tsv, *.csv.gz or *.tsv.gz) in this folder — DIA.xlsx is ${xlsx}; QQQ.zip is ${zip}`);
   });
 });
+
+// Probe r73d F4: a browser's second download, "AAA (1).csv", loaded as the symbol "AAA (1)", and a run
+// asking for AAA was told only "unknown symbol". A copy's name is no symbol: listed as not read, with the rename.
+describe("a price file under a browser's or a file manager's copy name", () => {
+  const copy = (suffix: string, name: string): string => `a browser's second download or a copy ("${suffix}" in its name), which breadth does not read: rename it ${name} if it holds the prices to use`;
+
+  it.each([
+    ['IWM (1).csv', '(1)', 'IWM.csv'],
+    ['IWM (12).csv.gz', '(12)', 'IWM.csv.gz'],
+    ['IWM - Copy.csv', '- Copy', 'IWM.csv'],
+    ['IWM copy 2.tsv', 'copy 2', 'IWM.tsv'],
+  ])('%s is listed as not read with its rename; a run asking for IWM names it', async (file, suffix, renamed) => {
+    const dir = tempDir();
+    writeFile(dir, 'SPY.csv', spy);
+    writeFile(dir, file, iwm);
+    const m = await loadMarket(dir, { cacheDir: false });
+    expect(m.symbols).toEqual(['SPY']);
+    expect(m.sources.filter((s) => s.unread !== undefined).map((s) => [s.path.replace(/^.*\//, ''), s.format, s.unread])).toEqual([[file, 'not read (copy name)', copy(suffix, renamed)]]);
+    const strategy = await createStrategy('buy-and-hold', { weights: { IWM: 1 } });
+    expect(() => backtest(m, strategy)).toThrow(`unknown symbol "IWM" in ${dir} (${file} is here but not read: ${copy(suffix, renamed)})`);
+  });
+
+  it('beside the file of its symbol: told to be removed if it is a copy', async () => {
+    const dir = tempDir();
+    writeFile(dir, 'IWM.csv', iwm);
+    writeFile(dir, 'IWM (1).csv', iwm);
+    const m = await loadMarket(dir, { cacheDir: false });
+    expect(m.symbols).toEqual(['IWM']);
+    expect(m.sources.filter((s) => s.unread !== undefined).map((s) => s.unread)).toEqual(['IWM.csv is read already: remove IWM (1).csv if it is a copy, or name it after another symbol']);
+  });
+});

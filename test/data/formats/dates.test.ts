@@ -107,6 +107,23 @@ describe('year-first dates are read by every reader of dates (one rule: formats/
     expect(badBarDateError({ file: 'X.csv', line: 2, column: 'Date' }, text).message).toBe(`X.csv:2: Date "${text}" ${said}`);
   });
 
+  // Probe r73d F3: 2024-01-01T23:00:00Z (pandas' tz_convert('UTC') of Central-European midnights) was told "e.g. 2024-01-01",
+  // the UTC date: a day early for the exchange. 23:00Z + 1 h = 24:00, midnight of 2024-01-02 at UTC+01:00; 15:30Z + 8 h 30 min
+  // = 24:00 at UTC+08:30; both dates are said, the next one where these are local midnights, the written one west of UTC.
+  it.each([
+    ['2024-01-01T23:00:00Z', '23:00:00Z', '+01:00', '2024-01-02', '2024-01-01'],
+    ['2024-01-01 15:30:00+00:00', '15:30:00+00:00', '+08:30', '2024-01-02', '2024-01-01'],
+    ['2024-02-28T22:00Z', '22:00Z', '+02:00', '2024-02-29', '2024-02-28'],
+  ])('%s, a UTC time from 10:00 on: both readings, never the UTC date alone', (text, time, east, next, written) => {
+    expect(badBarDateError({ file: 'X.csv', line: 2, column: 'Date' }, text).message).toBe(
+      `X.csv:2: Date "${text}" has a time of day (${time}); breadth reads daily bars, one row per date at midnight or with no time, and in UTC the date may not be the exchange's: ${time} is midnight of ${next} at UTC${east} — write each row's date as the exchange's local date, YYYY-MM-DD: ${next} where these are local midnights converted to UTC (pandas' tz_convert('UTC') of an exchange at UTC${east}), ${written} where the exchange is west of UTC; or save the dates before converting them to UTC`,
+    );
+  });
+
+  it.each(['2024-01-02 16:00:00-05:00', '2024-01-02T05:00:00Z', '2024-01-02T09:30:00Z', '2024-01-02 16:00:00'])('%s (an exchange offset, a morning UTC time, or no zone): the written date', (text) => {
+    expect(badBarDateError({ file: 'X.csv', line: 2, column: 'Date' }, text).message).toMatch(/has a time of day \([^)]*\); breadth reads daily bars, one row per date at midnight or with no time — write dates as YYYY-MM-DD .*, e\.g\. 2024-01-02$/);
+  });
+
   it('returns files, FRED rates, symbols.csv and delistings.csv read them as price files do', () => {
     const dir = tempDir();
     // Returns: 2024/01/31 and 2024.2.29 (a leap day) are month-ends January and February 2024.

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../../../data/dates.ts';
-import { isMissingMarker, notANumberError, outOfRange, parseIsoDayBytes, parseNumber, parseNumberBytes, parseScaledNumber, readPlainDecimal, underflows } from '../../../data/formats/fields.ts';
+import { brokenCell, isMissingMarker, notANumberError, outOfRange, parseIsoDayBytes, parseNumber, parseNumberBytes, parseScaledNumber, readPlainDecimal, underflows } from '../../../data/formats/fields.ts';
 import { readMarkedValue } from '../../../data/formats/markedValues.ts';
 
 const bytesOf = (text: string): Buffer => Buffer.from(`,${text},`);
@@ -156,6 +156,31 @@ describe('missing-value markers', () => {
     }
     for (const text of ['-1', '--', 'none?', 'NAN1', '']) expect(isMissingMarker(text)).toBe(false);
     expect(notANumberError(at, '12%').message).toBe('r.csv:4: return is not a number ("12%") — write plain decimals such as 12.5 or -0.03 (no thousands separators, currency signs or text)');
+  });
+});
+
+describe("Bloomberg's #N/A with a reason and spreadsheet error cells (probe r73d F1)", () => {
+  const at = { file: 'b.csv', line: 2, column: 'PX_VOLUME' };
+  it('#N/A followed by a reason is a missing-value marker, said as one with the empty-cell fix', () => {
+    // Bloomberg's add-in writes "#N/A N/A" (no data) and "#N/A Field Not Applicable" where a value is missing: the same as Excel's #N/A.
+    for (const marker of ['#N/A N/A', '#N/A Field Not Applicable', '#n/a History', '#N/A Sec']) {
+      expect(isMissingMarker(marker)).toBe(true);
+      expect(notANumberError(at, marker).message).toBe(`b.csv:2: PX_VOLUME is "${marker}", a missing-value marker, not a number — leave the cell empty where the value is not known, or remove the row`);
+    }
+  });
+
+  it('a cell that says the sheet is broken is no missing value: refused with the fix for the sheet', () => {
+    expect(isMissingMarker('#N/A Requesting Data...')).toBe(false);
+    expect(notANumberError(at, '#N/A Requesting Data...').message).toBe("b.csv:2: PX_VOLUME is \"#N/A Requesting Data...\", Bloomberg's placeholder while a value loads: the sheet was saved before its data arrived — let the sheet finish loading, then save it again");
+    expect(notANumberError(at, '#N/A Invalid Security').message).toMatch(/did not recognise the security.* — correct the security identifier in the sheet/);
+    for (const error of ['#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#NULL!']) {
+      expect(isMissingMarker(error)).toBe(false);
+      expect(notANumberError(at, error).message).toBe(`b.csv:2: PX_VOLUME is "${error}", a spreadsheet formula error — correct the formula in the sheet, or leave the cell empty where the value is not known`);
+    }
+    expect(brokenCell('#N/A N/A')).toBeUndefined();
+    expect(brokenCell('#N/A')).toBeUndefined();
+    expect(isMissingMarker('#N/A')).toBe(true);
+    expect(isMissingMarker('#N/Ax')).toBe(false);
   });
 });
 

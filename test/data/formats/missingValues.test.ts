@@ -25,6 +25,32 @@ describe('a missing-value marker in Volume is an empty Volume cell', () => {
   });
 });
 
+describe("Bloomberg's #N/A with a reason in a price file (probe r73d F1)", () => {
+  it('in Volume: an empty Volume cell with the note, on both paths; the prices as written', async () => {
+    for (const marker of ['#N/A N/A', '#N/A Field Not Applicable']) {
+      for (const rows of [
+        ['Date,PX_OPEN,PX_LAST,PX_VOLUME', '2024-01-02,99,100,1000', `2024-01-03,100,101,${marker}`],
+        ['Date;PX_OPEN;PX_LAST;PX_VOLUME', '2024-01-02;99;100;1000', `2024-01-03;100;101;${marker}`],
+      ]) {
+        const m = await load(writeFile(tempDir(), 'X.csv', csv(...rows)));
+        expect(Array.from(m.close)).toEqual([100, 101]);
+        expect(m.volume![1]).toBeNaN();
+        expect(m.sources[0].notes).toContain(`PX_VOLUME: the missing-value marker "${marker}" read as an empty cell`);
+      }
+    }
+  });
+
+  it('#N/A Requesting Data... is refused: the sheet was saved before it loaded', async () => {
+    const file = writeFile(tempDir(), 'X.csv', csv('Date,PX_OPEN,PX_LAST,PX_VOLUME', '2024-01-02,99,100,1000', '2024-01-03,100,101,#N/A Requesting Data...'));
+    expect(await refusal(file)).toBe(`${file}:3: PX_VOLUME is "#N/A Requesting Data...", Bloomberg's placeholder while a value loads: the sheet was saved before its data arrived — let the sheet finish loading, then save it again`);
+  });
+
+  it('in a price column: refused as #N/A is, naming the column and the later rows', async () => {
+    const file = writeFile(tempDir(), 'X.csv', csv('Date,PX_OPEN,PX_LAST', '2024-01-02,#N/A N/A,100', '2024-01-03,#N/A N/A,101'));
+    expect(await refusal(file)).toBe(`${file}:2: PX_OPEN is "#N/A N/A", a missing-value marker, where PX_LAST has a price; 1 more row holds "#N/A N/A" (line 3) — fill in PX_OPEN or remove the row (or leave PX_OPEN empty on every row when it is not known), and likewise on that row`);
+  });
+});
+
 describe('a missing-value marker in a price column is refused in one line', () => {
   it.each(MARKERS)('%s in Open beside a Close: names Open, the marker and the Close', async (marker) => {
     const file = writeFile(tempDir(), 'X.csv', csv('Date,Open,High,Low,Close,Volume', '2024-01-02,10,11,9,10,100', `2024-01-03,${marker},11,9,10,100`));

@@ -87,14 +87,14 @@ describe('long files', () => {
     const m = await load(file);
     expect(m.symbols).toEqual(['AAA', 'BBB']);
     expect(Array.from(m.close)).toEqual([10, NaN, 11, 20]);
-    expect(notes(m)).toContain("1 rows with a ticker and a date but no price (as yfinance's stacked download writes them where a ticker has no trade) skipped: BBB");
+    expect(notes(m)).toContain("1 row with a ticker and a date but no price (as yfinance's stacked download writes them where a ticker has no trade) skipped: BBB");
   });
 
   it('a row with no price whose Stock Splits is 1 (yfinance: no split) is a priceless row, skipped, not an action to move', async () => {
     const file = writeFile(tempDir(), 'prices.csv', csv('Ticker,Date,Close,Stock Splits', 'AAA,2024-01-05,10,0', 'AAA,2024-01-06,,1', 'AAA,2024-01-08,11,0'));
     const m = await load(file);
     expect(Array.from(m.close)).toEqual([10, 11]);
-    expect(notes(m)).toContain("1 rows with a ticker and a date but no price (as yfinance's stacked download writes them where a ticker has no trade) skipped: AAA");
+    expect(notes(m)).toContain("1 row with a ticker and a date but no price (as yfinance's stacked download writes them where a ticker has no trade) skipped: AAA");
   });
 
   it('two spellings of a symbol in one file are refused at the second, naming both', async () => {

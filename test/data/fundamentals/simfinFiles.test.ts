@@ -46,6 +46,6 @@ describe('the notes of a SimFin statement file', () => {
     const dir = tempDir();
     writeFile(dir, 'us-income-annual.csv', csv(`${KEY};Revenue;Gross Profit;Operating Income (Loss);Interest Expense, Net;Net Income`, 'AAA;1;USD;2021;FY;2021-12-31;2022-02-10;2022-02-10;10;1;2;3;4'));
     // The old note began 'known from the latest Publish Date of the filing; …': what was known, it did not say.
-    expect(loadSimfinStatements(dir, () => 0).sources[0].notes).toEqual(['income annual: 1 rows', 'fundamentals: each filing is known from its latest Publish Date; values are as last restated (a mild look-ahead on restated rows)']);
+    expect(loadSimfinStatements(dir, () => 0).sources[0].notes).toEqual(['income annual: 1 row', 'fundamentals: each filing is known from its latest Publish Date; values are as last restated (a mild look-ahead on restated rows)']);
   });
 });

@@ -42,6 +42,19 @@ describe('columns by meaning', () => {
     expect(m.sources[0].notes).toContain('columns ignored: Comment');
   });
 
+  // Probe r73d F5: pandas' index written with an empty header (",Date,Open,…", rows "0,2024-01-02,…") was ignored
+  // but listed as "ignored: none", where the same column headed "Unnamed: 0" is listed. A trailing separator's
+  // empty column (after the last named one) is no column of the file's and stays unlisted.
+  it('a column without a name is listed by its position; a trailing separator is not', async () => {
+    const dir = tempDir();
+    const m = await load(writeFile(dir, 'ABC.csv', csv(',Date,Close,', '0,2020-01-02,10,', '1,2020-01-03,11,')));
+    expect(closes(m)).toEqual([10, 11]);
+    expect(m.sources[0].columns).toEqual({ used: ['Date', 'Close'], ignored: ['(unnamed column 1)'] });
+    expect(m.sources[0].notes).toContain('columns ignored: (unnamed column 1)');
+    const trailing = await load(writeFile(dir, 'DEF.csv', csv('Date,Close,', '2020-01-02,10,')));
+    expect(trailing.sources[0].columns).toEqual({ used: ['Date', 'Close'], ignored: [] });
+  });
+
   it('long files: Ticker,Date or date,symbol in any order, gzip too', async () => {
     const dir = tempDir();
     const a = await load(writeFile(dir, 'a.csv.gz', csv('close,symbol,date', '10,X,2020-01-02', '20,Y,2020-01-02', '11,X,2020-01-03')));

@@ -22,8 +22,24 @@ describe('Tiingo and Alpha Vantage event columns', () => {
     expect(s.priceKind).toBe(PriceKind.raw); // divCash sits beside an unadjusted close
     expect(s.splits).toEqual([{ day: day('2024-01-09'), value: 2 }]);
     expect(s.dividends).toEqual([{ day: day('2024-01-10'), value: 0.5 }]);
-    expect(s.notes).toMatch(/1 dividends read from the divCash column and 1 splits read from the splitFactor column/);
+    expect(s.notes).toMatch(/1 dividend read from the divCash column and 1 split read from the splitFactor column/);
     expect(s.notes).not.toMatch(/MISSING/);
+  });
+
+  // Probe r73d F7: "0 splits read from the Stock Splits column" stood beside "1 split of the Stock Splits column is already
+  // in Close": the column states 1 split (2.0 on 2024-01-16), none applied (Close 109 → 110 moved by no ratio). Both said.
+  it('a stated split not applied: the count says it was read, and how many were applied', async () => {
+    const s = await load(
+      'AAA.csv',
+      'Date,Open,High,Low,Close,Adj Close,Volume,Dividends,Stock Splits',
+      '2024-01-12,107,109,106,108,108,1000,0.0,0.0',
+      '2024-01-15,108,110,107,109,109,1000,0.0,0.0',
+      '2024-01-16,109,111,108,110,110,1000,0.0,2.0',
+      '2024-01-17,110,112,109,111,111,1000,0.0,0.0',
+    );
+    expect(s.splits).toEqual([]);
+    expect(s.notes).toMatch(/0 dividends read from the Dividends column and 1 split read from the Stock Splits column, 0 applied \(1 not: below\)/);
+    expect(s.notes).toMatch(/1 split of the Stock Splits column is already in Close/);
   });
 
   it('Alpha Vantage newest first: split_coefficient 0.005 is a 1:200 reverse split, 1.0 is none', async () => {
@@ -77,7 +93,7 @@ describe('a split column without a dividend column', () => {
     );
     // D = 196.73 × (1 − (194.73 / 196.73) / (194.97 / 194.97)) = 196.73 − 194.73 = 2.00
     expect(s.dividends.map((d) => [d.day, Number(d.value.toFixed(10))])).toEqual([[day('2024-01-09'), 2]]);
-    expect(s.notes).toMatch(/1 dividends derived from Close vs AdjClose and 0 splits read from the Stock Splits column/);
+    expect(s.notes).toMatch(/1 dividend derived from Close vs AdjClose and 0 splits read from the Stock Splits column/);
   });
 });
 

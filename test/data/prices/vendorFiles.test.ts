@@ -45,7 +45,7 @@ describe("zipline's csvdir bundle (date,open,high,low,close,volume,dividend,spli
     expect(s.splits).toEqual([{ day: day('2024-01-05'), value: 2 }]);
     expect(s.dividends).toEqual([{ day: day('2024-01-09'), value: 0.5 }]);
     expect(s.columns?.ignored).toEqual([]);
-    expect(s.notes).toMatch(/1 dividends read from the dividend column and 1 splits read from the split column/);
+    expect(s.notes).toMatch(/1 dividend read from the dividend column and 1 split read from the split column/);
     expect(s.notes).not.toMatch(/auto_adjust|the {2}column/);
   });
 
@@ -203,7 +203,7 @@ describe('a dividend on a row with no price (yfinance NaN row on a non-trading d
     const file = writeFile(tempDir(), 'E.csv', csv(header, bar('2024-01-05'), '2024-01-08,,,,,,,0,0'));
     expect(((await loadPriceFile(file, asStock).catch((x: unknown) => x)) as Error).message).toBe(`${file}:3: Close is empty — fill in the price or remove the row (or leave Close empty on every row: Adj Close is then the price)`);
     const long = await loadMarket(writeFile(tempDir(), 'p.csv', csv('Date,Ticker,Close,Dividends', '2024-01-05,A,10,0', '2024-01-05,B,,0', '2024-01-08,B,11,0')), { cacheDir: false });
-    expect(long.sources[0].notes.join(' | ')).toMatch(/1 rows with a ticker and a date but no price/);
+    expect(long.sources[0].notes.join(' | ')).toMatch(/1 row with a ticker and a date but no price/);
   });
 });
 

@@ -132,7 +132,7 @@ describe('size-tilt, stocks mode, beside a market cap that cannot be true (probe
         severity: 'high',
         message:
           "XXII: market caps that cannot be true (over 500× the larger of the filing's total assets and trailing revenue: a share count in other units than the prices, such as one from before a reverse split or typed in thousands, or a filing's money in thousands) read as unknown (NaN), so books ranked or weighted by size leave the names out" +
-          " — at 1 of the 1 decisions that read market caps, from 2024-01-01; largest on 2024-01-01: 1 of the 4 caps served, 100.0% of their sum (XXII 5.2e16 = 124,298,981 shares × 420,292,800.00, 675,815,307× its filing's scale of 77,302,136)",
+          " — at 1 of the 1 decision that read market caps, from 2024-01-01; largest on 2024-01-01: 1 of the 4 caps served, 100.0% of their sum (XXII 5.2e16 = 124,298,981 shares × 420,292,800.00, 675,815,307× its filing's scale of 77,302,136)",
         size: 1,
         unit: 'count',
         symbols: ['XXII'],

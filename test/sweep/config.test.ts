@@ -70,9 +70,14 @@ describe('expanding a sweep', () => {
   });
 
   it('a grid over a parameter that shapes nothing without another is refused in one line (probe r73a F1)', async () => {
-    // maxLeverage caps the targetVol scaling only: a grid over it without targetVol is 3 copies of one trial.
-    const study = parseStudy({ data: 'sample', sample: { stocks: 20, years: 2 }, runs: [{ name: 'ra', strategy: 'risk-allocation', sweep: { params: { maxLeverage: [1, 1.5, 2] } } }] });
-    await expect(planSweep(study, generateSampleMarket({ stocks: 20, years: 2 }), 'test')).rejects.toThrow(/^test \(trial ra\[maxLeverage=1\]\): runs\[0\]\.params: risk-allocation: maxLeverage applies only with targetVol — drop it or set targetVol$/);
+    // maxLeverage caps the targetVol scaling only: a grid over it without targetVol is copies of one trial.
+    const study = (values: number[]) => parseStudy({ data: 'sample', sample: { stocks: 20, years: 2 }, runs: [{ name: 'ra', strategy: 'risk-allocation', sweep: { params: { maxLeverage: values } } }] });
+    const market = generateSampleMarket({ stocks: 20, years: 2 });
+    await expect(planSweep(study([1.5, 2]), market, 'test')).rejects.toThrow(/^test \(trial ra\[maxLeverage=1\.5\]\): runs\[0\]\.params: risk-allocation: maxLeverage applies only with targetVol — drop it or set targetVol$/);
+    // Its default value (1) shapes the run as maxLeverage left out: that point is a trial, the others are refused by name.
+    const plan = await planSweep(study([1, 1.5, 2]), market, 'test');
+    expect(plan.trials.map((t) => t.name)).toEqual(['ra[maxLeverage=1]']);
+    expect(plan.invalid.map((i) => i.message)).toEqual([1.5, 2].map((v) => `test (trial ra[maxLeverage=${v}]): runs[0].params: risk-allocation: maxLeverage applies only with targetVol — drop it or set targetVol`));
   });
 
   it('points that are one trial (equal keys) run once, and the sweep says how many', async () => {

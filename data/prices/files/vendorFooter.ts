@@ -89,7 +89,8 @@ function trailingText(bytes: Buffer, end: number): Footer | undefined {
 function footerText(line: string, delimiter: string): string | undefined {
   const trimmed = line.trim();
   const quoted = /^"((?:[^"]|"")*)"\s*(.*)$/.exec(trimmed);
-  const [field, rest] = quoted ? [quoted[1].replace(/""/g, '"'), quoted[2]] : [trimmed.split(delimiter, 1)[0], trimmed.slice(trimmed.split(delimiter, 1)[0].length)];
+  const first = trimmed.split(delimiter, 1)[0];
+  const [field, rest] = quoted ? [quoted[1].replace(/""/g, '"'), quoted[2]] : [first, trimmed.slice(first.length)];
   if (rest.split(delimiter).some((f) => f.trim() !== '')) return undefined;
   const text = field.trim();
   if (!/[A-Za-z]{2}/.test(text) || !Number.isNaN(parseDateText(text))) return undefined;
